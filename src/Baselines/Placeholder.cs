@@ -1,0 +1,2 @@
+namespace MaxK.Baselines;
+internal static class Placeholder { }
