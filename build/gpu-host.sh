@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs on a GPU host without a .NET SDK, from a bundle made by ./build.sh Bundle:
+# unpacks the .NET runtime, compiles native/cuda, runs the GPU tests, then the GPU benchmark.
+# Usage: gpu-host.sh [all|native|test|bench]   env: MAXK_CUDA_ARCH (sm_90), MAXK_OUT (results/logs folder)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+step="${1:-all}"
+arch="${MAXK_CUDA_ARCH:-sm_90}"
+out="${MAXK_OUT:-$here/out}"
+mkdir -p "$out"
+if [ ! -x "$here/.dotnet/dotnet" ]; then
+  mkdir -p "$here/.dotnet"
+  tar -xf "$(ls "$here"/dotnet-runtime-*.tar.* | head -n1)" -C "$here/.dotnet"
+fi
+export DOTNET_ROOT="$here/.dotnet" PATH="$here/.dotnet:$PATH" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+maxk() { dotnet "$here/harness/maxk.dll" "$@"; }
+status=0
+if [[ "$step" == all || "$step" == native ]]; then
+  maxk native build --arch "$arch" --source "$here/native-cuda" --build-dir "$here/native-build"
+fi
+export MAXK_NATIVE_LIB="$here/native-build/libmaxk_native.so"
+if [[ "$step" == all || "$step" == test ]]; then
+  maxk torch check --device cuda || status=1
+  MAXK_REQUIRE_GPU=1 dotnet "$here/gpu-tests/Gpu.Tests.dll" --results-directory "$out/gpu-tests" --report-xunit-xml || status=1
+  maxk ci test-summary "$out/gpu-tests" || status=1
+fi
+if [[ "$step" == all || "$step" == bench ]]; then
+  maxk bench --suite default --output "$out/results" || status=1
+fi
+exit $status

@@ -1,0 +1,48 @@
+namespace MaxK.Harness.Bundling;
+
+/// <summary>
+/// Completes a bundle folder whose published apps (harness/, gpu-tests/) are already there: adds the .NET runtime
+/// archive, the native/cuda sources and the GPU-host script, and checks the 64 MiB budget of a device call.
+/// </summary>
+public static class BundlePacker
+{
+    /// <summary>The most a device call may carry (working tree included), in bytes.</summary>
+    public const long BudgetBytes = 64L * 1024 * 1024;
+
+    public static BundleReport Pack(string bundle, string repo, TextWriter log)
+    {
+        foreach (var app in new[] { "harness/maxk.dll", "gpu-tests/Gpu.Tests.dll" })
+        {
+            if (!File.Exists(Path.Combine(bundle, app)))
+                throw new HarnessException($"Bundle is missing {app}: publish it first (./build.sh Bundle does).");
+        }
+        var version = Environment.Version.ToString();
+        var archive = DotNetRuntimeArchive.Write(DotNetRuntimeArchive.CurrentRoot(), version, bundle);
+        log.WriteLine($"runtime archive: {Path.GetFileName(archive)} ({new FileInfo(archive).Length / 1e6:F1} MB)");
+        CopyTree(Path.Combine(repo, "native", "cuda"), Path.Combine(bundle, "native-cuda"), skip: "build");
+        var script = Path.Combine(repo, "build", "gpu-host.sh");
+        File.Copy(script, Path.Combine(bundle, "gpu-host.sh"), overwrite: true);
+        File.SetUnixFileMode(Path.Combine(bundle, "gpu-host.sh"), File.GetUnixFileMode(script) | UnixFileMode.UserExecute);
+        var total = Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        var report = new BundleReport(bundle, total, version, Path.GetFileName(archive));
+        log.WriteLine($"bundle: {bundle} = {total / 1048576.0:F1} MiB (budget {BudgetBytes / 1048576} MiB)");
+        if (total > BudgetBytes)
+            throw new HarnessException($"Bundle is {total / 1048576.0:F1} MiB, over the {BudgetBytes / 1048576} MiB a device call can carry.");
+        return report;
+    }
+
+    private static void CopyTree(string from, string to, string skip)
+    {
+        if (!Directory.Exists(from))
+            throw new HarnessException($"Source folder '{from}' does not exist.");
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(from, file);
+            if (rel.Split(Path.DirectorySeparatorChar)[0] == skip)
+                continue;
+            var dest = Path.Combine(to, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest, overwrite: true);
+        }
+    }
+}
