@@ -11,10 +11,10 @@ public static class MaxkCli
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("maxk: MaxK-GNN kernels, baselines and benchmarks (reproduction of ASPLOS'24 MaxK-GNN).");
-        // root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NativeCommand.Create());
         root.Subcommands.Add(TorchCommand.Create());
-        // root.Subcommands.Add(GraphCommand.Create());
+        root.Subcommands.Add(GraphCommand.Create());
         // root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(CiCommand.Create());

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MaxK.Harness.Results;
+
+/// <summary>The one JSON dialect of result files: snake_case names, indented, enums as words, invariant numbers.</summary>
+public static class ResultJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static string Serialize(RunResult result) => JsonSerializer.Serialize(result, Options);
+
+    /// <summary>Reads a result file; a corrupt one is an error naming the file.</summary>
+    public static RunResult Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunResult>(File.ReadAllText(path), Options)
+                ?? throw new HarnessException($"Result file '{path}' is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new HarnessException($"Result file '{path}' is not a valid {RunResult.CurrentSchema} file: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace MaxK.Harness.Suites;
+
+/// <summary>Kernel ids as spelled in result records (fixed by the kernel issue so outside tools can read them).</summary>
+public static class KernelNames
+{
+    public const string MaxKSelect = "maxk_select";
+    public const string MaxKForward = "maxk_forward";
+    public const string MaxKBackward = "maxk_backward";
+    public const string CuSparseSpmmAlg2 = "cusparse_spmm_alg2";
+    public const string CuSparseSpmmAlg3 = "cusparse_spmm_alg3";
+    public const string GnnAdvisorSpmm = "gnnadvisor_spmm";
+
+    /// <summary>Dense SpMM Y = A·X at full width, the CPU reference's baseline.</summary>
+    public const string DenseSpmm = "dense_spmm";
+
+    /// <summary>Implementation ids.</summary>
+    public const string CpuReference = "cpu_reference";
+
+    public static readonly string[] Gpu = [MaxKSelect, MaxKForward, MaxKBackward, CuSparseSpmmAlg2, CuSparseSpmmAlg3, GnnAdvisorSpmm];
+}

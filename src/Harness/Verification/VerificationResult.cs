@@ -1,0 +1,13 @@
+namespace MaxK.Harness.Verification;
+
+/// <summary>
+/// Outcome of checking a kernel against an independent reference on fresh random inputs, before timing.
+/// <see cref="RelativeError"/> is ‖out − ref‖ / ‖ref‖; <see cref="Passed"/> means it is at most <see cref="Tolerance"/>.
+/// </summary>
+public sealed record VerificationResult(string Reference, double RelativeError, double Tolerance)
+{
+    public bool Passed => RelativeError <= Tolerance && !double.IsNaN(RelativeError);
+
+    /// <summary>The fp32 tolerance of every kernel check.</summary>
+    public const double Fp32Tolerance = 1e-5;
+}
