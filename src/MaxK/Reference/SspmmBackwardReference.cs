@@ -20,7 +20,11 @@ public static class SspmmBackwardReference
     /// <param name="gradOut">G = dL/dY, N × D float32 row-major.</param>
     /// <param name="pattern">The forward's CBSR; only its indices are read.</param>
     /// <exception cref="OperandShapeMismatchException">pattern.Rows ≠ N or gradOut.Length ≠ N × D.</exception>
-    public static unsafe float[] Compute(CsrGraph a, ReadOnlySpan<float> gradOut, Cbsr pattern)
+    public static float[] Compute(CsrGraph a, ReadOnlySpan<float> gradOut, Cbsr pattern) =>
+        Compute(a, gradOut, pattern, Environment.ProcessorCount);
+
+    /// <summary>As <see cref="Compute(CsrGraph, ReadOnlySpan{float}, Cbsr)"/> with an explicit number of destination ranges (≥ 1).</summary>
+    internal static unsafe float[] Compute(CsrGraph a, ReadOnlySpan<float> gradOut, Cbsr pattern, int ranges)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(pattern);
@@ -30,12 +34,12 @@ public static class SspmmBackwardReference
         if (gradOut.Length != (long)n * dim)
             throw new OperandShapeMismatchException($"G must hold N × D = {n} × {dim} = {(long)n * dim} floats, got {gradOut.Length}.");
         var result = new float[pattern.Values.Length];
-        var ranges = DestinationRanges(a, Environment.ProcessorCount);
+        var bounds = DestinationRanges(a, Math.Max(1, ranges));
         fixed (float* gPtr = gradOut)
         {
             var gAddress = (nint)gPtr;
-            Parallel.For(0, ranges.Length - 1, i =>
-                AccumulateRange(a, (float*)gAddress, pattern, ranges[i], ranges[i + 1], result));
+            Parallel.For(0, bounds.Length - 1, i =>
+                AccumulateRange(a, (float*)gAddress, pattern, bounds[i], bounds[i + 1], result));
         }
         return result;
     }

@@ -35,6 +35,17 @@ public class SspmmBackwardReferenceTests
     }
 
     [Fact]
+    public void ResultDoesNotDependOnTheNumberOfRanges()
+    {
+        var a = RandomGraphs.Build(127, new RandomGraphOptions(900, 7, EmptyRowFraction: 0.1, HubDegree: 10_400, Weighted: true));
+        var pattern = RandomMatrices.Cbsr(127, a.NodeCount, 33, 9);
+        var g = RandomMatrices.Dense(128, a.NodeCount * 33);
+        var single = SspmmBackwardReference.Compute(a, g, pattern, 1);
+        foreach (var ranges in new[] { 2, 3, 7, 64 })
+            Assert.Equal(single, SspmmBackwardReference.Compute(a, g, pattern, ranges));
+    }
+
+    [Fact]
     public void BadOperandsAreRejected()
     {
         var a = RandomGraphs.FromRows([[1], [0]]);
