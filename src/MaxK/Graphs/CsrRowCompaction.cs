@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 
-namespace MaxK.Graphs.Synthetic;
+namespace MaxK.Graphs;
 
 /// <summary>
 /// Sorts every row of a CSR column array in place and optionally drops repeated columns, then packs the rows
-/// into a new, exactly sized array. Private to the generators (the graph-operations library has its own).
+/// into a new, exactly sized array. Internal helper of the synthetic generators and dataset loaders.
 /// </summary>
 internal static class CsrRowCompaction
 {
