@@ -16,11 +16,13 @@ internal static class CsrRowCompaction
     /// repeats. Returns the input arrays when nothing was removed; otherwise new arrays, so the peak memory is
     /// the old column array plus the new one (E + E' ints).
     /// </summary>
-    public static (int[] RowPointers, int[] Columns) SortRows(int nodeCount, int[] rowPointers, int[] columns, bool deduplicate)
+    public static (int[] RowPointers, int[] Columns) SortRows(int nodeCount, int[] rowPointers, int[] columns, bool deduplicate,
+        ParallelOptions? parallelOptions = null)
     {
+        parallelOptions ??= new ParallelOptions();
         var keptPerRow = deduplicate ? new int[nodeCount] : null;
         long removed = 0;
-        Parallel.ForEach(Partitioner.Create(0, nodeCount, RowsPerRange), range =>
+        Parallel.ForEach(Partitioner.Create(0, nodeCount, RowsPerRange), parallelOptions, range =>
         {
             long removedHere = 0;
             for (var r = range.Item1; r < range.Item2; r++)
@@ -42,7 +44,7 @@ internal static class CsrRowCompaction
         for (var r = 0; r < nodeCount; r++)
             newPointers[r + 1] = newPointers[r] + keptPerRow[r];
         var newColumns = new int[newPointers[nodeCount]];
-        Parallel.ForEach(Partitioner.Create(0, nodeCount, RowsPerRange), range =>
+        Parallel.ForEach(Partitioner.Create(0, nodeCount, RowsPerRange), parallelOptions, range =>
         {
             for (var r = range.Item1; r < range.Item2; r++)
                 columns.AsSpan(rowPointers[r], keptPerRow[r]).CopyTo(newColumns.AsSpan(newPointers[r]));

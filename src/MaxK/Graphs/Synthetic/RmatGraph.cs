@@ -30,7 +30,11 @@ public static class RmatGraph
     /// <param name="c">Bottom-left probability, ≥ 0; a + b + c ≤ 1.</param>
     /// <param name="seed">Any value; equal seeds give equal graphs.</param>
     /// <param name="deduplicate">Drop repeated edges (the default).</param>
-    public static CsrGraph Generate(int nodes, long edges, double a, double b, double c, ulong seed, bool deduplicate = true)
+    public static CsrGraph Generate(int nodes, long edges, double a, double b, double c, ulong seed, bool deduplicate = true) =>
+        Generate(nodes, edges, a, b, c, seed, deduplicate, maxThreads: -1);
+
+    /// <summary>As the public overload, on at most <paramref name="maxThreads"/> threads (−1: no limit); for tests.</summary>
+    internal static CsrGraph Generate(int nodes, long edges, double a, double b, double c, ulong seed, bool deduplicate, int maxThreads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(edges);
@@ -45,10 +49,11 @@ public static class RmatGraph
             throw new ArgumentOutOfRangeException(nameof(c), a + b + c, "R-MAT probabilities must satisfy a + b + c ≤ 1.");
 
         var sampler = new Sampler(nodes, a, b, c);
+        var parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = maxThreads };
         var chunkCount = (edges + EdgesPerChunk - 1) / EdgesPerChunk;
 
         var rowPointers = new int[nodes + 1];
-        Parallel.For(0L, chunkCount, chunk =>
+        Parallel.For(0L, chunkCount, parallelOptions, chunk =>
         {
             var rng = Xoshiro256StarStar.ForStream(seed, (ulong)chunk);
             var count = ChunkLength(chunk, edges);
@@ -63,7 +68,7 @@ public static class RmatGraph
 
         var columns = new int[edges];
         var cursors = rowPointers.AsSpan(0, nodes).ToArray();
-        Parallel.For(0L, chunkCount, chunk =>
+        Parallel.For(0L, chunkCount, parallelOptions, chunk =>
         {
             var rng = Xoshiro256StarStar.ForStream(seed, (ulong)chunk);
             var count = ChunkLength(chunk, edges);
@@ -74,7 +79,7 @@ public static class RmatGraph
             }
         });
         // The slot order inside a row depends on scheduling; sorting makes the result deterministic.
-        var (finalPointers, finalColumns) = CsrRowCompaction.SortRows(nodes, rowPointers, columns, deduplicate);
+        var (finalPointers, finalColumns) = CsrRowCompaction.SortRows(nodes, rowPointers, columns, deduplicate, parallelOptions);
         return new CsrGraph(nodes, finalPointers, finalColumns);
     }
 

@@ -21,7 +21,10 @@ public static class UniformRandomGraph
     /// <param name="nodes">N ≥ 1.</param>
     /// <param name="edges">E, at most N² (distinct columns per row) and at most <see cref="Array.MaxLength"/>.</param>
     /// <param name="seed">Any value; equal seeds give equal graphs.</param>
-    public static CsrGraph Generate(int nodes, long edges, ulong seed)
+    public static CsrGraph Generate(int nodes, long edges, ulong seed) => Generate(nodes, edges, seed, maxThreads: -1);
+
+    /// <summary>As the public overload, on at most <paramref name="maxThreads"/> threads (−1: no limit); for tests.</summary>
+    internal static CsrGraph Generate(int nodes, long edges, ulong seed, int maxThreads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(edges);
@@ -35,7 +38,7 @@ public static class UniformRandomGraph
             rowPointers[r] = checked((int)(r * baseDegree + r * remainder / nodes));
         var columns = new int[edges];
 
-        Parallel.ForEach(Partitioner.Create(0, nodes, RowsPerRange), range =>
+        Parallel.ForEach(Partitioner.Create(0, nodes, RowsPerRange), new ParallelOptions { MaxDegreeOfParallelism = maxThreads }, range =>
         {
             for (var r = range.Item1; r < range.Item2; r++)
             {
