@@ -2,7 +2,7 @@ namespace MaxK.Datasets;
 
 /// <summary>
 /// Finds the project's shared datasets folder (real public data kept beside the repository, never committed):
-/// the folder named by <see cref="EnvironmentVariable"/>, else the first <c>shared/datasets</c> or
+/// the folder named by <see cref="EnvironmentVariable"/> when that folder exists, else the first <c>shared/datasets</c> or
 /// <c>../shared/datasets</c> found walking up from the application folder, then from the current directory.
 /// </summary>
 public static class SharedDatasets

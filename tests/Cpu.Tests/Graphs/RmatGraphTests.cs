@@ -33,6 +33,35 @@ public class RmatGraphTests
     }
 
     [Fact]
+    public void MatchesNaiveConstructionFromTheSameEdgeStreams()
+    {
+        // 700,000 edges: 11 chunks and 3 row buckets of the bucketed builder. The naive version sorts the
+        // (row, column) pairs drawn from the same per-chunk streams.
+        const int nodes = 30_000;
+        const long edges = 700_000;
+        var sampler = new RmatSampler(nodes, A, B, C);
+        var pairs = new List<(int Row, int Column)>();
+        for (long chunk = 0; chunk * RmatCsrBuilder.EdgesPerChunk < edges; chunk++)
+        {
+            var rng = Xoshiro256StarStar.ForStream(17, (ulong)chunk);
+            var count = Math.Min(RmatCsrBuilder.EdgesPerChunk, edges - chunk * RmatCsrBuilder.EdgesPerChunk);
+            for (var i = 0; i < count; i++)
+                pairs.Add(sampler.NextEdge(ref rng));
+        }
+        pairs.Sort();
+        var rowPointers = new int[nodes + 1];
+        foreach (var (row, _) in pairs)
+            rowPointers[row + 1]++;
+        for (var r = 0; r < nodes; r++)
+            rowPointers[r + 1] += rowPointers[r];
+
+        var graph = RmatGraph.Generate(nodes, edges, A, B, C, seed: 17, deduplicate: false);
+
+        Assert.Equal(rowPointers, graph.RowPointers);
+        Assert.Equal(pairs.Select(p => p.Column), graph.ColumnIndices);
+    }
+
+    [Fact]
     public void SameSeed_SameGraph_DifferentSeed_DifferentGraph()
     {
         var a = RmatGraph.Generate(5_000, 100_000, A, B, C, seed: 42);
