@@ -14,7 +14,7 @@ public static class RmatGraph
 {
     /// <summary>
     /// Generates the graph: edges come in chunks of 65,536, chunk k from random stream k of the seed, so the
-    /// result does not depend on the thread count; <see cref="RmatCsrBuilder"/> turns them into CSR, then every
+    /// result does not depend on the thread count; a bucketed, cache-local builder turns them into CSR, then every
     /// row is sorted (and de-duplicated). Peak memory ≈ 12·E bytes (E column ints plus E packed 8-byte edges
     /// while building), then E + E' ints while compacting; measured peak working set 1.7 GB for the
     /// Reddit-sized graph (the packed array is garbage but not yet collected when compaction allocates).
