@@ -158,7 +158,9 @@ public static class CudaLibraryResolver
         }
         catch (DllNotFoundException ex)
         {
-            return (IntPtr.Zero, ex.Message);
+            // .NET's message wraps dlerror() in advice; keep only dlerror's text (the last line).
+            var lines = ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return (IntPtr.Zero, lines.Length > 0 ? lines[^1] : ex.Message);
         }
         catch (BadImageFormatException ex)
         {
