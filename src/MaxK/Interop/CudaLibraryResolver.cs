@@ -10,6 +10,8 @@ namespace MaxK.Interop;
 /// For each soname, newest first, it tries the bare soname (the dynamic loader's search, which also returns a
 /// copy libtorch already loaded), then the same file in each hint folder (<see cref="CudaLibraryHints"/>).
 /// On failure it throws a <see cref="DllNotFoundException"/> listing every attempt and its error.
+/// Each class declaring <c>[LibraryImport]</c> with these names calls <see cref="Register"/> for its assembly from
+/// a static constructor, which runs before its first P/Invoke (see <see cref="CudaRuntime"/>).
 /// </summary>
 public static class CudaLibraryResolver
 {
