@@ -1,2 +1,0 @@
-namespace MaxK.Baselines;
-internal static class Placeholder { }
