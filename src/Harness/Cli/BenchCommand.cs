@@ -28,7 +28,7 @@ public static class BenchCommand
             var gpu = CudaDriverProbe.Probe();
             var gpuReason = parse.GetValue(cpuOnly) ? "--cpu-only was given" : gpu.Reason;
             var plan = DefaultSuite.Plan(gpuReason, gpuReason is null ? "the GPU kernel runners are not wired into the harness yet (issue #3)" : null);
-            log.WriteLine($"Suite '{plan.Suite}': {plan.Cases.Count} CPU cases; GPU: {(gpu.Count > 0 ? $"{gpu.Count} device(s)" : "none")}");
+            log.WriteLine($"Suite '{plan.Suite}': {plan.Cases.Count} CPU cases; GPU: {(gpu.DeviceCount > 0 ? $"{gpu.DeviceCount} device(s)" : "none")}");
             var result = new BenchRunner(log, parse.GetValue(warmup), parse.GetValue(runs)).Run(plan, (gpu.DeviceCount, gpu.DriverVersion, gpuReason), Environment.CurrentDirectory);
             var m = result.Manifest;
             var commit = m.HarnessCommit.Length >= 8 ? m.HarnessCommit[..8] : m.HarnessCommit;
