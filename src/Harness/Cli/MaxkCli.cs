@@ -31,6 +31,8 @@ public static class MaxkCli
         catch (Exception ex) when (UserFacingErrors.IsUserFacing(ex))
         {
             config.Error.WriteLine($"error: {ex.Message}");
+            if (Environment.GetEnvironmentVariable("MAXK_DEBUG") == "1")
+                config.Error.WriteLine(ex.ToString());
             return UserErrorExitCode;
         }
     }

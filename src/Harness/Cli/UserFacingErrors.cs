@@ -1,12 +1,18 @@
-using MaxK.Graphs;
+using MaxK.Datasets;
+using MaxK.Graphs.Synthetic;
+using MaxK.Interop;
 using MaxK.Torch;
 
 namespace MaxK.Harness.Cli;
 
-/// <summary>Exceptions whose message alone tells the user what is wrong (no stack trace needed).</summary>
+/// <summary>
+/// Exceptions whose message alone tells the user what is wrong (bad input, missing files, missing CUDA or
+/// libtorch, out of memory): printed as one line without a stack trace, exit code 2.
+/// </summary>
 public static class UserFacingErrors
 {
-    public static bool IsUserFacing(Exception ex) => ex is HarnessException or InvalidGraphException or LibTorchNotFoundException
-        or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException
-        or FormatException or OutOfMemoryException or UnauthorizedAccessException;
+    public static bool IsUserFacing(Exception ex) => ex is HarnessException or LibTorchNotFoundException or UnknownGraphPresetException
+        or DatasetNotFoundException or CudaException or DllNotFoundException
+        or FormatException /* invalid graphs and CBSR, corrupt files */ or IOException /* missing and corrupt files */
+        or ArgumentException or InvalidOperationException or OutOfMemoryException or UnauthorizedAccessException;
 }

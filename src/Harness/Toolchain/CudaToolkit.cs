@@ -7,7 +7,7 @@ public sealed record CudaToolkit(string NvccPath, string? CmakePath)
     /// Looks for nvcc in $CUDACXX, $CUDA_HOME/bin, $CUDA_PATH/bin, PATH, then /usr/local/cuda/bin.
     /// Returns null with <paramref name="reason"/> set when none is present.
     /// </summary>
-    public static CudaToolkit? Find(Func<string, string?> environment, out string reason)
+    public static CudaToolkit? Find(Func<string, string?> environment, out string reason, string defaultCudaHome = "/usr/local/cuda")
     {
         var candidates = new List<string>();
         if (environment("CUDACXX") is { Length: > 0 } cxx)
@@ -18,7 +18,7 @@ public sealed record CudaToolkit(string NvccPath, string? CmakePath)
                 candidates.Add(Path.Combine(home, "bin", "nvcc"));
         }
         candidates.AddRange(SearchPath(environment("PATH"), "nvcc"));
-        candidates.Add("/usr/local/cuda/bin/nvcc");
+        candidates.Add(Path.Combine(defaultCudaHome, "bin", "nvcc"));
         var nvcc = candidates.FirstOrDefault(File.Exists);
         if (nvcc is null)
         {

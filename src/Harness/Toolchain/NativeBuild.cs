@@ -27,10 +27,10 @@ public static class NativeBuild
     }
 
     /// <summary>Builds, returning the process exit code; prints a skip message and returns 0 without a toolkit.</summary>
-    public static int Run(string sourceDirectory, string buildDirectory, string arch, TextWriter log, Func<string, string?> environment)
+    public static int Run(string sourceDirectory, string buildDirectory, string arch, TextWriter log, Func<string, string?> environment, string defaultCudaHome = "/usr/local/cuda")
     {
         var cmakeArch = NormalizeArchitecture(arch);
-        var toolkit = CudaToolkit.Find(environment, out var reason);
+        var toolkit = CudaToolkit.Find(environment, out var reason, defaultCudaHome);
         if (toolkit is null)
         {
             log.WriteLine($"Native: skipped ({reason}). The CPU paths still work; GPU kernels need a CUDA 12 or 13 toolkit.");
