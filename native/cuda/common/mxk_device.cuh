@@ -33,12 +33,18 @@ __device__ __forceinline__ float key_to_float(uint32_t k) {
     return __uint_as_float(b);
 }
 
+#ifndef MXK_RED_V4_SYNTAX
+#define MXK_RED_V4_SYNTAX 0  // set by CMake after probing ptxas (1 or 2: the two qualifier orders)
+#endif
+
 // Global float atomic add of 4 consecutive floats; `addr` must be 16-byte aligned. One vector reduction
-// (red.global.add.v4.f32, sm_90, PTX ISA 8.1 / CUDA 12.1+) where available, else four scalar atomics.
+// (red.global.add.v4.f32, sm_90, PTX ISA 8.1) where the toolkit supports it, else four scalar atomics.
 __device__ __forceinline__ void red_add_f32x4(float* addr, float a, float b, float c, float d) {
-#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900 && \
-    (__CUDACC_VER_MAJOR__ > 12 || (__CUDACC_VER_MAJOR__ == 12 && __CUDACC_VER_MINOR__ >= 1))
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900 && MXK_RED_V4_SYNTAX == 1
     asm volatile("red.global.add.v4.f32 [%0], {%1, %2, %3, %4};" ::"l"(addr), "f"(a), "f"(b), "f"(c), "f"(d)
+                 : "memory");
+#elif defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900 && MXK_RED_V4_SYNTAX == 2
+    asm volatile("red.global.v4.f32.add [%0], {%1, %2, %3, %4};" ::"l"(addr), "f"(a), "f"(b), "f"(c), "f"(d)
                  : "memory");
 #else
     atomicAdd(addr + 0, a);

@@ -4,6 +4,10 @@
 
 #include "mxk_common.h"
 
+#ifndef MXK_RED_V4_SYNTAX
+#define MXK_RED_V4_SYNTAX 0
+#endif
+
 #ifndef MXK_CUDA_ARCHS
 #define MXK_CUDA_ARCHS "unknown"
 #endif
@@ -91,10 +95,14 @@ MXK_API int mxk_device_info(int32_t device, mxk_device_info_t* out) {
     MXK_CUDA_CHECK(attr(cudaDevAttrL2CacheSize, &out->l2_cache_bytes));
     MXK_CUDA_CHECK(attr(cudaDevAttrMaxSharedMemoryPerBlockOptin, &out->max_shared_per_block_optin));
     MXK_CUDA_CHECK(attr(cudaDevAttrGlobalMemoryBusWidth, &out->memory_bus_width_bits));
+#if CUDART_VERSION < 13000
     if (attr(cudaDevAttrClockRate, &out->clock_khz) != cudaSuccess) {
-        cudaGetLastError();  // the attribute is deprecated in newer toolkits; not fatal
+        cudaGetLastError();  // not fatal
         out->clock_khz = 0;
     }
+#else
+    out->clock_khz = 0;  // CUDA 13 deprecates the clock-rate attribute; not needed by callers
+#endif
     // Name and total memory: cudaDeviceProp's layout changed in CUDA 13, but reading it inside the library
     // (compiled against the same headers) is safe; only the caller must not marshal it.
     cudaDeviceProp prop;
@@ -109,8 +117,10 @@ MXK_API int mxk_device_info(int32_t device, mxk_device_info_t* out) {
 MXK_API int mxk_build_info(char* buffer, int32_t buffer_len) {
     MXK_API_BEGIN
     MXK_REQUIRE_ARG(buffer != nullptr && buffer_len >= 1, "mxk_build_info: buffer is NULL or empty");
-    snprintf(buffer, static_cast<size_t>(buffer_len), "maxk_native %d.%d.%d; CUDA archs %s; CUDART %d",
-             MXK_VERSION_MAJOR, MXK_VERSION_MINOR, MXK_VERSION_PATCH, MXK_CUDA_ARCHS, CUDART_VERSION);
+    snprintf(buffer, static_cast<size_t>(buffer_len),
+             "maxk_native %d.%d.%d; CUDA archs %s; CUDART %d; vector reductions %s", MXK_VERSION_MAJOR,
+             MXK_VERSION_MINOR, MXK_VERSION_PATCH, MXK_CUDA_ARCHS, CUDART_VERSION,
+             MXK_RED_V4_SYNTAX ? "red.global.v4.f32" : "scalar atomics");
     return MXK_OK;
     MXK_API_END
 }

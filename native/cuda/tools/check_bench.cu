@@ -196,14 +196,14 @@ struct Bench {
             TimerConfig once = tc;
             once.warmup = 0;
             once.runs = 1;
-            Result p0{"cusparse_alg3_preprocess", "first call", 0};
+            Result p0{"cusparse_alg3_preprocess", "first_call", 0};
             p0.t = time_gpu(once, [&] { sp.preprocess(); });
             p0.verified = true;
             add(p0);
             TimerConfig few = tc;
             few.warmup = 1;
             few.runs = 5;
-            Result p1{"cusparse_alg3_preprocess", "repeat calls", 0};
+            Result p1{"cusparse_alg3_preprocess", "repeat_calls", 0};
             p1.t = time_gpu(few, [&] { sp.preprocess(); });
             p1.verified = true;
             add(p1);
@@ -244,7 +244,7 @@ struct Bench {
             mxk_partition* p = nullptr;
             CK_MXK(mxk_partition_create(d.indptr.p, n, g.nnz(), c.ngs, nullptr, &p));
             char var[96];
-            std::snprintf(var, sizeof(var), "%s ngs=%d wpb=%d dw=%d", c.name.c_str(), c.ngs, c.wpb, c.dw);
+            std::snprintf(var, sizeof(var), "%s,ngs=%d,wpb=%d,dw=%d", c.name.c_str(), c.ngs, c.wpb, c.dw);
             Result r{"gnnadvisor_spmm", var, 0};
             r.t = time_gpu(tc, [&] { CK_MXK(mxk_gnnadvisor_spmm(p, d.indices.p, d.values.p, n, x.p, D, c.wpb, c.dw, y.p, nullptr)); });
             y.poison();
@@ -335,7 +335,7 @@ struct Bench {
                     if (gl == 32 && (k >= 32 || wpb != 8)) continue;
                     mxk_tuning_t tun{wpb, 0, gl, 0};
                     char var[64];
-                    std::snprintf(var, sizeof(var), "W=%d wpb=%d gl=%d", pr.first, wpb, gl);
+                    std::snprintf(var, sizeof(var), "W=%d,wpb=%d,gl=%d", pr.first, wpb, gl);
                     Result r{"maxk_forward_sweep", var, k};
                     r.t = time_gpu(tc, [&] { run_fwd(pr.second, &tun); });
                     r.verified = verify_fwd(pr.second, &tun);
@@ -348,7 +348,7 @@ struct Bench {
             for (int wpb : {4, 8, 16}) {
                 mxk_tuning_t tun{wpb, 0, 0, 0};
                 char var[64];
-                std::snprintf(var, sizeof(var), "W=%d wpb=%d", pr.first, wpb);
+                std::snprintf(var, sizeof(var), "W=%d,wpb=%d", pr.first, wpb);
                 Result r{"maxk_backward_sweep", var, k};
                 r.t = time_gpu(tc, [&] { run_bwd(pr.second, &tun); });
                 r.verified = verify_bwd(pr.second, &tun);

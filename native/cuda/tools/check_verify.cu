@@ -122,6 +122,12 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
     check_select<IdxT>(xh, xd.p, n, dim, k, order, xv, xi, t, fmt("select D=%d k=%d iw=%d", dim, k, iw));
     const auto hv = xv.download();
     const auto hi = xi.download();
+    for (size_t i = 0; i < hi.size(); ++i) {
+        if (static_cast<int>(hi[i]) >= dim) {  // unusable CBSR: the references below would index out of range
+            t.record(false, fmt("products D=%d k=%d iw=%d", dim, k, iw), "select produced an index >= dim; skipped");
+            return;
+        }
+    }
 
     // Forward.
     const auto yref = ref_forward(c.g, hv, hi, k, dim);
