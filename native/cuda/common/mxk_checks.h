@@ -27,12 +27,12 @@ inline int check_cbsr_product_args(const char* fn, const mxk_partition* p, const
                       "%s: uint8 CBSR indices need dim <= 256 (got dim %d); use uint16", fn, dim);
     MXK_REQUIRE_ARG(aligned16(dense), "%s: the dense matrix must be 16-byte aligned", fn);
     if (tuning != nullptr) {
-        MXK_REQUIRE_ARG(tuning->warps_per_block >= 0 && tuning->warps_per_block <= 32,
-                        "%s: tuning.warps_per_block must be in [0, 32] (got %d)", fn, tuning->warps_per_block);
+        MXK_REQUIRE_ARG(tuning->warps_per_block >= 0 && tuning->warps_per_block <= 16,
+                        "%s: tuning.warps_per_block must be in [0, 16] (got %d)", fn, tuning->warps_per_block);
         MXK_REQUIRE_ARG(tuning->max_blocks >= 0, "%s: tuning.max_blocks must be >= 0", fn);
         const int gl = tuning->group_lanes;
-        MXK_REQUIRE_ARG(gl == 0 || gl == 4 || gl == 8 || gl == 16 || gl == 32,
-                        "%s: tuning.group_lanes must be 0, 4, 8, 16 or 32 (got %d)", fn, gl);
+        MXK_REQUIRE_ARG(gl == 0 || gl == 1 || gl == 2 || gl == 4 || gl == 8 || gl == 16 || gl == 32,
+                        "%s: tuning.group_lanes must be 0, 1, 2, 4, 8, 16 or 32 (got %d)", fn, gl);
     }
     return MXK_OK;
 }

@@ -58,6 +58,25 @@ __device__ __forceinline__ void red_add_f32(float* addr, float a) {
     atomicAdd(addr, a);  // the result is unused, so the compiler emits RED (fire-and-forget)
 }
 
+// Loads `n` consecutive CBSR values (n = 1 or 4; 4 needs 16-byte alignment) through the read-only path.
+template <int N>
+struct ValVec;
+
+template <>
+struct ValVec<1> {
+    float v[1];
+    __device__ __forceinline__ void load(const float* p) { v[0] = __ldg(p); }
+};
+
+template <>
+struct ValVec<4> {
+    float v[4];
+    __device__ __forceinline__ void load(const float* p) {
+        const float4 t = __ldg(reinterpret_cast<const float4*>(p));
+        v[0] = t.x; v[1] = t.y; v[2] = t.z; v[3] = t.w;
+    }
+};
+
 // Loads `n` consecutive CBSR indices (n = 1, 2 or 4) as one aligned access.
 template <typename IdxT, int N>
 struct IdxVec;

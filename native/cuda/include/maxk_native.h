@@ -164,13 +164,24 @@ MXK_API int mxk_csr_validate(const int32_t* indptr, const int32_t* indices, cons
  * Optional launch tuning (pass NULL for the defaults)
  * ------------------------------------------------------------------------------------------------------- */
 typedef struct mxk_tuning_t {
-    int32_t warps_per_block; /* 0 = default (8). 1..32. Each warp owns one record at a time. */
+    int32_t warps_per_block; /* 0 = default (8). 1..16. Each warp owns one record at a time. */
     int32_t max_blocks;      /* 0 = one record per warp (grid = ceil(records / warps_per_block)); otherwise the
                                 grid is capped and warps loop over records (grid-stride). */
-    int32_t group_lanes;     /* 0 = default; SpGEMM only: lanes per edge group, 4, 8, 16 or 32, at least
-                                the power of two >= min(k, 32) (smaller values are raised to it). */
-    int32_t reserved;
+    int32_t group_lanes;     /* 0 = default; lanes that share one edge: 1, 2, 4, 8, 16 or 32. Raised to the
+                                power of two >= min(slot vectors per row, 32) if smaller (a slot vector is 4
+                                CBSR slots on the vector path, 1 on the scalar path). */
+    int32_t flags;           /* 0 = default; a sum of MXK_TUNE_* bits below. */
 } mxk_tuning_t;
+
+/** Force the scalar path (one CBSR slot per lane access) even when k % 4 == 0 and buffers are aligned. */
+#define MXK_TUNE_SCALAR_SLOTS 1
+/** SpGEMM only: accumulate all edge groups of a warp into ONE shared-memory row with shared-memory float
+ *  atomics instead of one private row per group (less shared memory; speed depends on the GPU). */
+#define MXK_TUNE_SHARED_ATOMICS 2
+/** DIAGNOSTIC, results are WRONG: SSpMM issues plain stores instead of global atomics, and SpGEMM skips
+ *  the shared-memory accumulation, so that timings show what the remaining work costs. Never use it for
+ *  training. */
+#define MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE 256
 
 /* ---------------------------------------------------------------------------------------------------------
  * MaxK selection: dense X -> CBSR

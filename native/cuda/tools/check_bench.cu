@@ -20,6 +20,7 @@ struct Result {
     Timing t;
     bool verified = false;
     double bytes = 0;  // compulsory bytes (each input read once, each output written once)
+    bool diagnostic = false;  // deliberately wrong results (timing of a part); not verified, not a failure
 };
 
 struct Bench {
@@ -42,7 +43,7 @@ struct Bench {
     void add(Result r) {
         const double ms = r.t.median();
         std::printf("  %-30s k=%-4d %-26s median %9.4f ms  (min %.4f, max %.4f)  %s\n", r.kernel.c_str(), r.k,
-                    r.variant.c_str(), ms, r.t.min(), r.t.max(), r.verified ? "verified" : "NOT VERIFIED");
+                    r.variant.c_str(), ms, r.t.min(), r.t.max(), r.diagnostic ? "diagnostic" : (r.verified ? "verified" : "NOT VERIFIED"));
         std::fflush(stdout);
         results.push_back(std::move(r));
     }
@@ -329,32 +330,60 @@ struct Bench {
         add(rsc);
 
         if (!opt.sweep) return;
-        for (auto& pr : parts) {
-            for (int wpb : {4, 8, 16}) {
-                for (int gl : {0, 32}) {
-                    if (gl == 32 && (k >= 32 || wpb != 8)) continue;
-                    mxk_tuning_t tun{wpb, 0, gl, 0};
-                    char var[64];
-                    std::snprintf(var, sizeof(var), "W=%d,wpb=%d,gl=%d", pr.first, wpb, gl);
-                    Result r{"maxk_forward_sweep", var, k};
-                    r.t = time_gpu(tc, [&] { run_fwd(pr.second, &tun); });
-                    r.verified = verify_fwd(pr.second, &tun);
-                    r.bytes = rf.bytes;
-                    add(r);
-                }
-            }
+        auto part_of = [&](int w) -> mxk_partition* {
+            for (auto& pr : parts)
+                if (pr.first == w) return pr.second;
+            return def;
+        };
+        struct Var { const char* name; int chunk; mxk_tuning_t tun; };
+        const std::vector<Var> fvars = {
+            {"wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, 0}},
+            {"wpb=16", MXK_DEFAULT_CHUNK, {16, 0, 0, 0}},
+            {"W=512", 512, {0, 0, 0, 0}},
+            {"gl=8", MXK_DEFAULT_CHUNK, {0, 0, 8, 0}},
+            {"gl=16", MXK_DEFAULT_CHUNK, {0, 0, 16, 0}},
+            {"gl=32", MXK_DEFAULT_CHUNK, {0, 0, 32, 0}},
+            {"scalar", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_SCALAR_SLOTS}},
+            {"scalar,gl=32", MXK_DEFAULT_CHUNK, {0, 0, 32, MXK_TUNE_SCALAR_SLOTS}},
+            {"shared_atomics", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_SHARED_ATOMICS}},
+            {"shared_atomics,wpb=16", MXK_DEFAULT_CHUNK, {16, 0, 0, MXK_TUNE_SHARED_ATOMICS}},
+        };
+        for (const auto& v : fvars) {
+            Result r{"maxk_forward_sweep", v.name, k};
+            r.t = time_gpu(tc, [&] { run_fwd(part_of(v.chunk), &v.tun); });
+            r.verified = verify_fwd(part_of(v.chunk), &v.tun);
+            r.bytes = rf.bytes;
+            add(r);
         }
-        for (auto& pr : parts) {
-            for (int wpb : {4, 8, 16}) {
-                mxk_tuning_t tun{wpb, 0, 0, 0};
-                char var[64];
-                std::snprintf(var, sizeof(var), "W=%d,wpb=%d", pr.first, wpb);
-                Result r{"maxk_backward_sweep", var, k};
-                r.t = time_gpu(tc, [&] { run_bwd(pr.second, &tun); });
-                r.verified = verify_bwd(pr.second, &tun);
-                r.bytes = rb.bytes;
-                add(r);
-            }
+        {
+            const mxk_tuning_t diag{0, 0, 0, MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE};
+            Result r{"maxk_forward_diag", "no_smem_accumulate(wrong)", k};
+            r.t = time_gpu(tc, [&] { run_fwd(def, &diag); });
+            r.bytes = rf.bytes;
+            r.diagnostic = true;
+            add(r);
+        }
+        const std::vector<Var> bvars = {
+            {"wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, 0}},
+            {"wpb=16", MXK_DEFAULT_CHUNK, {16, 0, 0, 0}},
+            {"W=512", 512, {0, 0, 0, 0}},
+            {"gl=32", MXK_DEFAULT_CHUNK, {0, 0, 32, 0}},
+            {"scalar", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_SCALAR_SLOTS}},
+        };
+        for (const auto& v : bvars) {
+            Result r{"maxk_backward_sweep", v.name, k};
+            r.t = time_gpu(tc, [&] { run_bwd(part_of(v.chunk), &v.tun); });
+            r.verified = verify_bwd(part_of(v.chunk), &v.tun);
+            r.bytes = rb.bytes;
+            add(r);
+        }
+        {
+            const mxk_tuning_t diag{0, 0, 0, MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE};
+            Result r{"maxk_backward_diag", "plain_stores(wrong)", k};
+            r.t = time_gpu(tc, [&] { run_bwd(def, &diag); });
+            r.bytes = rb.bytes;
+            r.diagnostic = true;
+            add(r);
         }
     }
 
@@ -368,7 +397,7 @@ struct Bench {
             const double ms = r.t.median();
             std::printf("%-30s %-5d %-26s %10.4f %10.4f %10.4f %9.1f %9.2f %s\n", r.kernel.c_str(), r.k,
                         r.variant.c_str(), ms, r.t.min(), r.t.max(), r.bytes / (ms * 1e6), alg2 / ms,
-                        r.verified ? "yes" : "NO");
+                        r.diagnostic ? "diag" : (r.verified ? "yes" : "NO"));
         }
         if (opt.json_path.empty()) return;
         FILE* f = std::fopen(opt.json_path.c_str(), "w");
@@ -381,10 +410,10 @@ struct Bench {
             std::fprintf(f,
                          "{\"kernel\":\"%s\",\"variant\":\"%s\",\"graph\":\"%s\",\"nodes\":%d,\"edges\":%d,\"dim\":%d,"
                          "\"k\":%d,\"median_ms\":%.5f,\"min_ms\":%.5f,\"max_ms\":%.5f,\"runs\":%zu,\"verified\":%s,"
-                         "\"gb_per_s\":%.2f,\"speedup_vs_cusparse_alg2\":%.3f,\"l2_flush\":%s}\n",
+                         "\"gb_per_s\":%.2f,\"speedup_vs_cusparse_alg2\":%.3f,\"l2_flush\":%s,\"diagnostic\":%s}\n",
                          r.kernel.c_str(), r.variant.c_str(), graph_name.c_str(), n, g.nnz(), D, r.k, ms, r.t.min(),
                          r.t.max(), r.t.ms.size(), r.verified ? "true" : "false", r.bytes / (ms * 1e6),
-                         alg2 > 0 ? alg2 / ms : 0.0, opt.flush ? "true" : "false");
+                         alg2 > 0 ? alg2 / ms : 0.0, opt.flush ? "true" : "false", r.diagnostic ? "true" : "false");
         }
         std::fclose(f);
         std::printf("wrote %zu JSON lines to %s\n", results.size(), opt.json_path.c_str());
@@ -397,7 +426,7 @@ int run_bench(const BenchOptions& opt) {
     Bench b(opt);
     b.setup();
     std::vector<std::pair<int, mxk_partition*>> parts;
-    for (int w : opt.sweep ? std::vector<int>{256, 512, MXK_DEFAULT_CHUNK} : std::vector<int>{MXK_DEFAULT_CHUNK}) {
+    for (int w : opt.sweep ? std::vector<int>{512, MXK_DEFAULT_CHUNK} : std::vector<int>{MXK_DEFAULT_CHUNK}) {
         mxk_partition* p = nullptr;
         CK_MXK(mxk_partition_create(b.d.indptr.p, b.n, b.g.nnz(), w, nullptr, &p));
         parts.push_back({w, p});
@@ -415,7 +444,7 @@ int run_bench(const BenchOptions& opt) {
     b.report();
     for (auto& pr : parts) mxk_partition_destroy(pr.second);
     int bad = 0;
-    for (const auto& r : b.results) bad += r.verified ? 0 : 1;
+    for (const auto& r : b.results) bad += (r.verified || r.diagnostic) ? 0 : 1;
     return bad == 0 ? 0 : 1;
 }
 

@@ -134,20 +134,25 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
     DevBuf<float> y(static_cast<size_t>(n) * dim);
     struct Variant { int chunk; mxk_tuning_t tun; bool use_tun; };
     std::vector<Variant> variants = {{1024, {}, false}, {7, {}, false}};
-    const bool many = (k == 3 || k == 32 || k == 33 || k == 64 || k == 256);
+    const bool many = (k == 3 || k == 16 || k == 32 || k == 33 || k == 64 || k == 96 || k == 256);
     if (many) {
         variants.push_back({64, {}, false});
         variants.push_back({1024, {3, 7, 0, 0}, true});
         variants.push_back({64, {16, 0, 32, 0}, true});
         variants.push_back({1024, {1, 0, 0, 0}, true});
+        variants.push_back({1024, {0, 0, 0, MXK_TUNE_SCALAR_SLOTS}, true});
+        variants.push_back({64, {0, 0, 0, MXK_TUNE_SHARED_ATOMICS}, true});
+        variants.push_back({7, {5, 3, 0, MXK_TUNE_SHARED_ATOMICS}, true});
+        variants.push_back({1024, {0, 0, 8, 0}, true});
+        variants.push_back({64, {2, 0, 1, MXK_TUNE_SCALAR_SLOTS}, true});
     }
     for (const auto& v : variants) {
         y.poison();
         int st = mxk_spgemm_forward(c.part(v.chunk), c.d.indices.p, c.d.values.p, n, xv.p, xi.p, iw, k, dim, y.p,
                                     v.use_tun ? &v.tun : nullptr, nullptr);
         CK_CUDA(cudaDeviceSynchronize());
-        const std::string label = fmt("forward D=%d k=%d iw=%d chunk=%d wpb=%d maxb=%d gl=%d", dim, k, iw, v.chunk,
-                                      v.tun.warps_per_block, v.tun.max_blocks, v.tun.group_lanes);
+        const std::string label = fmt("forward D=%d k=%d iw=%d chunk=%d wpb=%d maxb=%d gl=%d flags=%d", dim, k, iw,
+                                      v.chunk, v.tun.warps_per_block, v.tun.max_blocks, v.tun.group_lanes, v.tun.flags);
         if (st != MXK_OK) {
             t.record(false, label, fmt("%s: %s", mxk_status_string(st), mxk_last_error()));
             continue;
@@ -161,14 +166,19 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
     const auto dref = ref_backward(c.g, gh, hi, k, dim);
     DevBuf<float> dx(static_cast<size_t>(n) * k);
     std::vector<Variant> bvars = {{1024, {}, false}, {7, {}, false}};
-    if (many) bvars.push_back({64, {3, 5, 0, 0}, true});
+    if (many) {
+        bvars.push_back({64, {3, 5, 0, 0}, true});
+        bvars.push_back({1024, {0, 0, 0, MXK_TUNE_SCALAR_SLOTS}, true});
+        bvars.push_back({64, {16, 0, 32, 0}, true});
+        bvars.push_back({7, {1, 0, 8, 0}, true});
+    }
     for (const auto& v : bvars) {
         dx.poison();
         int st = mxk_sspmm_backward(c.part(v.chunk), c.d.indices.p, c.d.values.p, n, gd.p, xi.p, iw, k, dim, dx.p,
                                     v.use_tun ? &v.tun : nullptr, nullptr);
         CK_CUDA(cudaDeviceSynchronize());
-        const std::string label = fmt("backward D=%d k=%d iw=%d chunk=%d wpb=%d maxb=%d", dim, k, iw, v.chunk,
-                                      v.tun.warps_per_block, v.tun.max_blocks);
+        const std::string label = fmt("backward D=%d k=%d iw=%d chunk=%d wpb=%d maxb=%d gl=%d flags=%d", dim, k, iw,
+                                      v.chunk, v.tun.warps_per_block, v.tun.max_blocks, v.tun.group_lanes, v.tun.flags);
         if (st != MXK_OK) {
             t.record(false, label, fmt("%s: %s", mxk_status_string(st), mxk_last_error()));
             continue;
@@ -354,6 +364,10 @@ void check_errors(VerifyCtx& c, Tally& t) {
                   mxk_spgemm_forward(nullptr, ind, val, n, xv.p, xi.p, 2, 32, 256, y.p, nullptr, nullptr),
                   MXK_ERR_INVALID_ARGUMENT);
     mxk_tuning_t bad{0, 0, 12, 0};
+    mxk_tuning_t bad_wpb{17, 0, 0, 0};
+    expect_status(t, "forward warps_per_block=17",
+                  mxk_spgemm_forward(p, ind, val, n, xv.p, xi.p, 2, 32, 256, y.p, &bad_wpb, nullptr),
+                  MXK_ERR_INVALID_ARGUMENT);
     expect_status(t, "forward group_lanes=12", mxk_spgemm_forward(p, ind, val, n, xv.p, xi.p, 2, 32, 256, y.p, &bad, nullptr),
                   MXK_ERR_INVALID_ARGUMENT);
     expect_status(t, "backward k=300", mxk_sspmm_backward(p, ind, val, n, y.p, xi.p, 2, 300, 512, xv.p, nullptr, nullptr),

@@ -15,16 +15,15 @@ grep "maxk_native:" "$OUT/cmake.log"
 cmake --build build -j16 > "$OUT/build.log" 2>&1 || { grep -E "error" -A3 "$OUT/build.log" | head -60; exit 1; }
 echo "build ok in $(( $(date +%s) - t0 )) s; spills:"; grep -E "spill" "$OUT/build.log" | grep -v " 0 bytes spill stores" | sort | uniq -c | head -5
 cuobjdump -sass build/libmaxk_native.so > "$OUT/sass.txt" 2>/dev/null && \
-  echo "SASS RED ops:" && grep -oE "RED[A-Z0-9._]*" "$OUT/sass.txt" | sort | uniq -c
+  echo "SASS atomic ops:" && grep -oE "(RED|ATOMS|ATOMG|ATOM)[A-Z0-9._]*" "$OUT/sass.txt" | sort | uniq -c
+rm -f "$OUT/sass.txt"
 ( timeout 240 ./build/maxk_native_check verify > "$OUT/verify.log" 2>&1; echo "verify exit $?" >> "$OUT/verify.log" )
-grep -E "FAIL|summary|exit|done:" "$OUT/verify.log" | head -40
+grep -E "FAIL" "$OUT/verify.log" | head -12; grep -E "summary|exit|done:" "$OUT/verify.log"
 t1=$(date +%s)
 timeout 300 ./build/maxk_native_check bench --graph reddit-uniform --dim 256 --k 16,32,64 --json "$OUT/bench.jsonl" "$@" \
   > "$OUT/bench.log" 2>&1; echo "bench exit $? after $(( $(date +%s) - t1 )) s"
-sed -n '/^kernel /,$p' "$OUT/bench.log" | grep -v "_sweep"
+sed -n '/^kernel /,$p' "$OUT/bench.log" | cut -c1-31,37-100,121-150
 t2=$(date +%s)
 timeout 200 ./build/maxk_native_check bench --graph reddit-uniform --dim 256 --k 16,32,64 --no-flush --no-sweep \
   --json "$OUT/bench_noflush.jsonl" > "$OUT/bench_noflush.log" 2>&1; echo "no-flush bench exit $? after $(( $(date +%s) - t2 )) s"
-echo "no-flush (warm L2) medians:"; sed -n '/^kernel /,$p' "$OUT/bench_noflush.log" | awk '{print $1, $2, $3, $4, $8}' 
-echo "best sweep variants:"
-grep "_sweep" "$OUT/bench.log" | sed -n '/^maxk/p' | sort -k2,2n -k4,4g | awk '{key=$1" "$2; if(!(key in seen)){seen[key]=1; print}}'
+echo "no-flush (warm L2):"; sed -n '/^kernel /,$p' "$OUT/bench_noflush.log" | grep -E "maxk_(forward|backward) " | cut -c1-31,37-100
