@@ -268,7 +268,7 @@ struct Bench {
         DevBuf<IdxT> xi(nk);
         const double cbsr_bytes = static_cast<double>(nk) * (4 + sizeof(IdxT));
 
-        Result rs{"maxk_select", "", k};
+        Result rs{"maxk_select", "-", k};
         rs.t = time_gpu(tc, [&] { CK_MXK(mxk_maxk_select(x.p, n, D, k, xv.p, xi.p, iw, nullptr)); });
         xv.poison();
         xi.poison();
@@ -311,7 +311,7 @@ struct Bench {
         rb.bytes = csr_bytes + 4.0 * n * D + static_cast<double>(nk) * (4 + sizeof(IdxT));
         add(rb);
 
-        Result rsc{"maxk_backward_scatter", "", k};
+        Result rsc{"maxk_backward_scatter", "-", k};
         rsc.t = time_gpu(tc, [&] { CK_MXK(mxk_maxk_backward_scatter(xv.p, xi.p, iw, n, k, D, dense.p, nullptr)); });
         {
             dense.poison();

@@ -22,8 +22,8 @@ grep -E "FAIL" "$OUT/verify.log" | head -12; grep -E "summary|exit|done:" "$OUT/
 t1=$(date +%s)
 timeout 300 ./build/maxk_native_check bench --graph reddit-uniform --dim 256 --k 16,32,64 --json "$OUT/bench.jsonl" "$@" \
   > "$OUT/bench.log" 2>&1; echo "bench exit $? after $(( $(date +%s) - t1 )) s"
-sed -n '/^kernel /,$p' "$OUT/bench.log" | cut -c1-31,37-100,121-150
+sed -n '/^kernel /,$p' "$OUT/bench.log" | awk 'NF>=9 {printf "%-26s %-4s %-26s %9s %8s %s\n", $1, $2, $3, $4, $8, $9}' 
 t2=$(date +%s)
 timeout 200 ./build/maxk_native_check bench --graph reddit-uniform --dim 256 --k 16,32,64 --no-flush --no-sweep \
   --json "$OUT/bench_noflush.jsonl" > "$OUT/bench_noflush.log" 2>&1; echo "no-flush bench exit $? after $(( $(date +%s) - t2 )) s"
-echo "no-flush (warm L2):"; sed -n '/^kernel /,$p' "$OUT/bench_noflush.log" | grep -E "maxk_(forward|backward) " | cut -c1-31,37-100
+echo "no-flush (warm L2):"; sed -n '/^kernel /,$p' "$OUT/bench_noflush.log" | grep -E "maxk_(forward|backward|select) " | awk '{printf "%-26s %-4s %-10s %9s %8s\n", $1, $2, $3, $4, $8}' 
