@@ -28,6 +28,11 @@ __global__ void __launch_bounds__(512)
                           const float* __restrict__ values, const float* __restrict__ gy,
                           const IdxT* __restrict__ xi, int k, int dim, float* __restrict__ dxs) {
     constexpr int G = 32 / GSZ;
+    // MODE 3: one copy of the staged row per group, bank-partitioned (group g's copy only in banks
+    // [g*SUB, (g+1)*SUB), column c at word (c / SUB) * 32 + g * SUB + c % SUB): no cross-group conflicts.
+    constexpr int NREP = MODE == 3 ? G : 1;
+    constexpr int SUB = 32 / NREP;
+    static_assert(MODE != 3 || (G >= 2 && G <= 8), "bank-partitioned copies need 2..8 groups");
     extern __shared__ float4 bwd_smem[];
     const int lane = threadIdx.x & 31;
     const int wib = threadIdx.x >> 5;
@@ -36,14 +41,25 @@ __global__ void __launch_bounds__(512)
     const int lig = lane % GSZ;
     const int d4n = dim >> 2;
     const int kq = k / VW;  // index vectors per CBSR row
-    float4* buf4 = bwd_smem + static_cast<size_t>(wib) * d4n;
-    const float* buf = reinterpret_cast<const float*>(buf4);
+    float4* buf4 = bwd_smem + static_cast<size_t>(wib) * NREP * d4n;
+    const float* buf = reinterpret_cast<const float*>(buf4) + (MODE == 3 ? g * SUB : 0);
+    // Word of column c in this lane's copy.
+    auto at = [&](uint32_t c) -> uint32_t { return MODE == 3 ? (c / SUB) * 32 + (c % SUB) : c; };
 
     for (int rec = blockIdx.x * wpb + wib; rec < num_recs; rec += gridDim.x * wpb) {
         const int4 r = __ldg(recs + rec);  // (row, start, len, flags)
         __syncwarp();  // every lane is done reading the previous record's row
         const float4* grow4 = reinterpret_cast<const float4*>(gy + static_cast<size_t>(r.x) * dim);
-        for (int i = lane; i < d4n; i += 32) buf4[i] = __ldcs(grow4 + i);  // read once: do not let it evict grad_xs from L2
+        for (int i = lane; i < d4n; i += 32) {
+            const float4 v = __ldcs(grow4 + i);  // read once: do not let it evict grad_xs from L2
+            if constexpr (MODE == 3) {
+                const int p0 = ((4 * i / SUB) * 32 + (4 * i) % SUB) / 4;
+#pragma unroll
+                for (int rep = 0; rep < NREP; ++rep) buf4[p0 + rep * (SUB / 4)] = v;
+            } else {
+                buf4[i] = v;
+            }
+        }
         __syncwarp();
 
         for (int base = 0; base < r.z; base += 32) {
@@ -78,8 +94,8 @@ __global__ void __launch_bounds__(512)
                         if (ok[u][ql]) {
                             float* dst = dxs + static_cast<size_t>(cc[u]) * k + (lig + ql * GSZ) * VW;
                             if constexpr (VW == 4) {
-                                const float a0 = w[u] * buf[iv[u][ql].v[0]], a1 = w[u] * buf[iv[u][ql].v[1]];
-                                const float a2 = w[u] * buf[iv[u][ql].v[2]], a3 = w[u] * buf[iv[u][ql].v[3]];
+                                const float a0 = w[u] * buf[at(iv[u][ql].v[0])], a1 = w[u] * buf[at(iv[u][ql].v[1])];
+                                const float a2 = w[u] * buf[at(iv[u][ql].v[2])], a3 = w[u] * buf[at(iv[u][ql].v[3])];
                                 if constexpr (MODE == 2) {
                                     *reinterpret_cast<float4*>(dst) = make_float4(a0, a1, a2, a3);  // diagnostic
                                 } else {
@@ -124,31 +140,40 @@ int launch(const BackwardArgs& a) {
 template <typename IdxT, int VW, int MODE>
 int dispatch_vw(const BackwardArgs& a, int gsz) {
     const int kq = a.k / VW;
-    switch (gsz) {
-        case 1: return launch<IdxT, VW, 1, 1, MODE>(a);
-        case 2: return launch<IdxT, VW, 2, 1, MODE>(a);
-        case 4: return launch<IdxT, VW, 4, 1, MODE>(a);
-        case 8: return launch<IdxT, VW, 8, 1, MODE>(a);
-        case 16: return launch<IdxT, VW, 16, 1, MODE>(a);
-        default: break;
-    }
-    switch ((kq + 31) / 32) {
-        case 1: return launch<IdxT, VW, 32, 1, MODE>(a);
-        case 2: return launch<IdxT, VW, 32, 2, MODE>(a);
-        default: break;
-    }
-    if constexpr (VW == 1) {
-        switch ((kq + 31) / 32) {
-            case 3: return launch<IdxT, VW, 32, 3, MODE>(a);
-            case 4: return launch<IdxT, VW, 32, 4, MODE>(a);
-            case 5: return launch<IdxT, VW, 32, 5, MODE>(a);
-            case 6: return launch<IdxT, VW, 32, 6, MODE>(a);
-            case 7: return launch<IdxT, VW, 32, 7, MODE>(a);
-            case 8: return launch<IdxT, VW, 32, 8, MODE>(a);
+    if constexpr (MODE == 3) {
+        switch (gsz) {
+            case 4: return launch<IdxT, VW, 4, 1, 3>(a);
+            case 8: return launch<IdxT, VW, 8, 1, 3>(a);
+            case 16: return launch<IdxT, VW, 16, 1, 3>(a);
+            default: return fail(MXK_ERR_INTERNAL, "mxk_sspmm_backward: partitioned copies need 2..8 groups");
+        }
+    } else {
+        switch (gsz) {
+            case 1: return launch<IdxT, VW, 1, 1, MODE>(a);
+            case 2: return launch<IdxT, VW, 2, 1, MODE>(a);
+            case 4: return launch<IdxT, VW, 4, 1, MODE>(a);
+            case 8: return launch<IdxT, VW, 8, 1, MODE>(a);
+            case 16: return launch<IdxT, VW, 16, 1, MODE>(a);
             default: break;
         }
+        switch ((kq + 31) / 32) {
+            case 1: return launch<IdxT, VW, 32, 1, MODE>(a);
+            case 2: return launch<IdxT, VW, 32, 2, MODE>(a);
+            default: break;
+        }
+        if constexpr (VW == 1) {
+            switch ((kq + 31) / 32) {
+                case 3: return launch<IdxT, VW, 32, 3, MODE>(a);
+                case 4: return launch<IdxT, VW, 32, 4, MODE>(a);
+                case 5: return launch<IdxT, VW, 32, 5, MODE>(a);
+                case 6: return launch<IdxT, VW, 32, 6, MODE>(a);
+                case 7: return launch<IdxT, VW, 32, 7, MODE>(a);
+                case 8: return launch<IdxT, VW, 32, 8, MODE>(a);
+                default: break;
+            }
+        }
+        return fail(MXK_ERR_INTERNAL, "mxk_sspmm_backward: no kernel for k");
     }
-    return fail(MXK_ERR_INTERNAL, "mxk_sspmm_backward: no kernel for k");
 }
 
 // Instantiated once per index type (maxk_backward_u8.cu, maxk_backward_u16.cu) to spread compile time.
@@ -160,6 +185,7 @@ int dispatch(const BackwardArgs& a, bool vec4, int gsz, int mode);
     int dispatch<IdxT>(const BackwardArgs& a, bool vec4, int gsz, int mode) {   \
         if (!vec4) return dispatch_vw<IdxT, 1, 0>(a, gsz);                      \
         if (mode == 2) return dispatch_vw<IdxT, 4, 2>(a, gsz);                  \
+        if (mode == 3) return dispatch_vw<IdxT, 4, 3>(a, gsz);                  \
         return dispatch_vw<IdxT, 4, 0>(a, gsz);                                 \
     }
 

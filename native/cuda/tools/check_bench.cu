@@ -339,14 +339,11 @@ struct Bench {
         const std::vector<Var> fvars = {
             {"wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, 0}},
             {"wpb=16", MXK_DEFAULT_CHUNK, {16, 0, 0, 0}},
-            {"W=512", 512, {0, 0, 0, 0}},
             {"gl=8", MXK_DEFAULT_CHUNK, {0, 0, 8, 0}},
             {"gl=16", MXK_DEFAULT_CHUNK, {0, 0, 16, 0}},
-            {"gl=32", MXK_DEFAULT_CHUNK, {0, 0, 32, 0}},
             {"scalar", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_SCALAR_SLOTS}},
-            {"scalar,gl=32", MXK_DEFAULT_CHUNK, {0, 0, 32, MXK_TUNE_SCALAR_SLOTS}},
-            {"shared_atomics", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_SHARED_ATOMICS}},
-            {"shared_atomics,wpb=16", MXK_DEFAULT_CHUNK, {16, 0, 0, MXK_TUNE_SHARED_ATOMICS}},
+            {"partitioned", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_PARTITIONED_BANKS}},
+            {"partitioned,wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, MXK_TUNE_PARTITIONED_BANKS}},
         };
         for (const auto& v : fvars) {
             Result r{"maxk_forward_sweep", v.name, k};
@@ -366,8 +363,11 @@ struct Bench {
         const std::vector<Var> bvars = {
             {"wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, 0}},
             {"wpb=16", MXK_DEFAULT_CHUNK, {16, 0, 0, 0}},
-            {"W=512", 512, {0, 0, 0, 0}},
+            {"gl=8", MXK_DEFAULT_CHUNK, {0, 0, 8, 0}},
+            {"gl=16", MXK_DEFAULT_CHUNK, {0, 0, 16, 0}},
             {"gl=32", MXK_DEFAULT_CHUNK, {0, 0, 32, 0}},
+            {"partitioned", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_PARTITIONED_BANKS}},
+            {"partitioned,gl=16", MXK_DEFAULT_CHUNK, {0, 0, 16, MXK_TUNE_PARTITIONED_BANKS}},
             {"scalar", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_SCALAR_SLOTS}},
         };
         for (const auto& v : bvars) {

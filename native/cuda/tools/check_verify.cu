@@ -145,6 +145,8 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
         variants.push_back({7, {5, 3, 0, MXK_TUNE_SHARED_ATOMICS}, true});
         variants.push_back({1024, {0, 0, 8, 0}, true});
         variants.push_back({64, {2, 0, 1, MXK_TUNE_SCALAR_SLOTS}, true});
+        variants.push_back({7, {0, 0, 0, MXK_TUNE_PARTITIONED_BANKS}, true});
+        variants.push_back({1024, {4, 0, 16, 0}, true});
     }
     for (const auto& v : variants) {
         y.poison();
@@ -171,6 +173,9 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
         bvars.push_back({1024, {0, 0, 0, MXK_TUNE_SCALAR_SLOTS}, true});
         bvars.push_back({64, {16, 0, 32, 0}, true});
         bvars.push_back({7, {1, 0, 8, 0}, true});
+        bvars.push_back({64, {0, 0, 0, MXK_TUNE_PARTITIONED_BANKS}, true});
+        bvars.push_back({1024, {5, 0, 16, 0}, true});
+        bvars.push_back({1024, {0, 0, 4, 0}, true});
     }
     for (const auto& v : bvars) {
         dx.poison();
