@@ -178,10 +178,10 @@ typedef struct mxk_tuning_t {
 /** SpGEMM only: accumulate all edge groups of a warp into ONE shared-memory row with shared-memory float
  *  atomics instead of one private row per group (less shared memory; speed depends on the GPU). */
 #define MXK_TUNE_SHARED_ATOMICS 2
-/** Experimental: bank-partitioned shared-memory rows (each edge group's SpGEMM accumulator, or its own copy
- *  of the SSpMM staged grad_y row, confined to a subset of the 32 banks, so groups never conflict with each
- *  other). Fewer conflicts in the scatter/gather, but a conflicted flush/staging; not faster on the H200
- *  for Reddit-sized rows (see NOTES.md), hence off by default. Vector path with 2..8 groups only. */
+/** SSpMM only, experimental: each edge group gathers from its own copy of the staged grad_y row, confined
+ *  to a subset of the 32 shared-memory banks, so groups never conflict with each other. Fewer conflicts in
+ *  the gather but a conflicted staging; not faster on the H200 for Reddit-sized rows (NOTES.md), hence off
+ *  by default. Vector path with 2..8 groups only (ignored otherwise). */
 #define MXK_TUNE_PARTITIONED_BANKS 4
 /** DIAGNOSTIC, results are WRONG: SSpMM issues plain stores instead of global atomics, and SpGEMM skips
  *  the shared-memory accumulation, so that timings show what the remaining work costs. Never use it for

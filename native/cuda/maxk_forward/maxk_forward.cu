@@ -44,7 +44,7 @@ extern "C" MXK_API int mxk_spgemm_forward(const mxk_partition* partition, const 
     const uintptr_t xi_addr = reinterpret_cast<uintptr_t>(x_indices);
     const bool vec4 = !(flags & MXK_TUNE_SCALAR_SLOTS) && (k % 4 == 0) && mxk::aligned16(x_values) &&
                       (xi_addr % (index_width == MXK_INDEX_U8 ? 4u : 8u) == 0);
-    int mode = !vec4 ? 0
+    const int mode = !vec4 ? 0
                      : (flags & MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE) ? 2
                      : (flags & MXK_TUNE_SHARED_ATOMICS)              ? 1
                                                                       : 0;
@@ -59,9 +59,7 @@ extern "C" MXK_API int mxk_spgemm_forward(const mxk_partition* partition, const 
         while (32 / gsz > gmax) gsz <<= 1;
     }
     if (tuning != nullptr && tuning->group_lanes > gsz) gsz = tuning->group_lanes;
-    // Bank-partitioned private rows (MODE 3, opt-in) when a warp has 2..8 groups on the vector path.
-    if (mode == 0 && vec4 && gsz >= 4 && gsz <= 16 && (flags & MXK_TUNE_PARTITIONED_BANKS)) mode = 3;
-    const int nbuf = (mode == 0 || mode == 3) ? 32 / gsz : 1;
+    const int nbuf = mode == 0 ? 32 / gsz : 1;
     const size_t warp_bytes = static_cast<size_t>(nbuf) * dim * sizeof(float);
 
     int wpb = (tuning != nullptr && tuning->warps_per_block > 0) ? tuning->warps_per_block

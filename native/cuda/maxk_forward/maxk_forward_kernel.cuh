@@ -7,11 +7,7 @@
 // So small k still keeps every lane busy: k = 16 with VW = 4 processes 8 edges per warp step.
 // Accumulation (MODE 0, default): every group owns a private dim-wide fp32 row in shared memory; the
 // read-modify-write needs no atomics because a row's k CBSR indices are distinct, and consecutive edges of a
-// group are ordered by __syncwarp. MODE 3 (opt-in, 2 <= G <= 8): the same private rows, laid out
-// bank-partitioned: group g's row lives only in banks [g*SUB, (g+1)*SUB), SUB = 32 / G (column c at word
-// (c / SUB) * 32 + g * SUB + c % SUB), so the G groups of one warp instruction never conflict with each
-// other; only lanes of the same group can. Its flush reads are bank-conflicted, which costs about what
-// the scatter saves on Reddit-sized rows, so it is not the default.
+// group are ordered by __syncwarp.
 // MODE 1: one row per warp updated with shared-memory atomicAdd (a CAS loop on sm_90: slow).
 // MODE 2 (diagnostic, wrong results): loads only, folded into a register, to time everything but the RMW.
 // Flush. After the record the warp sums its rows column-wise (float4) and writes Y's row with plain
@@ -40,9 +36,7 @@ __global__ void __launch_bounds__(512)
                           const float* __restrict__ values, const float* __restrict__ xv,
                           const IdxT* __restrict__ xi, int k, int dim, float* __restrict__ y) {
     constexpr int G = 32 / GSZ;
-    constexpr int NBUF = (MODE == 0 || MODE == 3) ? G : 1;
-    constexpr int SUB = 32 / NBUF;  // banks per group in the partitioned layout (MODE 3)
-    static_assert(MODE != 3 || (NBUF >= 2 && NBUF <= 8), "bank-partitioned rows need 2..8 groups");
+    constexpr int NBUF = MODE == 0 ? G : 1;
     extern __shared__ float4 fwd_smem[];
     const int lane = threadIdx.x & 31;
     const int wib = threadIdx.x >> 5;
@@ -52,8 +46,7 @@ __global__ void __launch_bounds__(512)
     const int d4n = dim >> 2;  // float4 per accumulator row
     const int kv = k / VW;     // slot vectors per CBSR row
     float4* wbuf4 = fwd_smem + static_cast<size_t>(wib) * NBUF * d4n;
-    float* gbuf = reinterpret_cast<float*>(wbuf4 + ((NBUF > 1 && MODE != 3) ? g : 0) * d4n);
-    if constexpr (MODE == 3) gbuf = reinterpret_cast<float*>(wbuf4) + g * SUB;
+    float* gbuf = reinterpret_cast<float*>(wbuf4 + (NBUF > 1 ? g : 0) * d4n);
     float diag = 0.f;
 
     for (int i = lane; i < NBUF * d4n; i += 32) wbuf4[i] = make_float4(0.f, 0.f, 0.f, 0.f);
@@ -99,9 +92,7 @@ __global__ void __launch_bounds__(512)
                             for (int t = 0; t < VW; ++t) {
                                 if constexpr (MODE == 0) {
                                     gbuf[ix[u][sl].v[t]] += w[u] * v[u][sl].v[t];
-                                } else if constexpr (MODE == 3) {
-                                    const uint32_t c = ix[u][sl].v[t];
-                                    gbuf[(c / SUB) * 32 + (c % SUB)] += w[u] * v[u][sl].v[t];
+
                                 } else if constexpr (MODE == 1) {
                                     atomicAdd(gbuf + ix[u][sl].v[t], w[u] * v[u][sl].v[t]);
                                 } else {
@@ -110,7 +101,7 @@ __global__ void __launch_bounds__(512)
                             }
                         }
                     }
-                    if constexpr (MODE == 0 || MODE == 3) __syncwarp();  // edge u's updates precede edge u + 1's
+                    if constexpr (MODE == 0) __syncwarp();  // edge u's updates precede edge u + 1's
                 }
             }
         }
@@ -118,16 +109,12 @@ __global__ void __launch_bounds__(512)
         const bool split = (r.w & MXK_RECORD_SPLIT_ROW) != 0;
         float4* yrow4 = reinterpret_cast<float4*>(y + static_cast<size_t>(r.x) * dim);
         for (int i = lane; i < d4n; i += 32) {
-            // Float4 index of (buffer b, columns 4i..4i+3): b * d4n + i, or in the partitioned layout
-            // ((4i / SUB) * 32 + 4i % SUB + b * SUB) / 4 (SUB >= 4, so the 4 columns stay contiguous).
-            const int p0 = MODE == 3 ? ((4 * i / SUB) * 32 + (4 * i) % SUB) / 4 : i;
-            const int pstep = MODE == 3 ? SUB / 4 : d4n;
-            float4 acc = wbuf4[p0];
-            wbuf4[p0] = make_float4(0.f, 0.f, 0.f, 0.f);
+            float4 acc = wbuf4[i];
+            wbuf4[i] = make_float4(0.f, 0.f, 0.f, 0.f);
 #pragma unroll
             for (int b = 1; b < NBUF; ++b) {
-                const float4 t = wbuf4[p0 + b * pstep];
-                wbuf4[p0 + b * pstep] = make_float4(0.f, 0.f, 0.f, 0.f);
+                const float4 t = wbuf4[b * d4n + i];
+                wbuf4[b * d4n + i] = make_float4(0.f, 0.f, 0.f, 0.f);
                 acc.x += t.x;
                 acc.y += t.y;
                 acc.z += t.z;
@@ -173,25 +160,16 @@ int launch(const ForwardArgs& a) {
 
 template <typename IdxT, int MODE>
 int dispatch_vec4(const ForwardArgs& a, int gsz) {
-    if constexpr (MODE == 3) {
-        switch (gsz) {
-            case 4: return launch<IdxT, 4, 4, 1, 3>(a);
-            case 8: return launch<IdxT, 4, 8, 1, 3>(a);
-            case 16: return launch<IdxT, 4, 16, 1, 3>(a);
-            default: return fail(MXK_ERR_INTERNAL, "mxk_spgemm_forward: partitioned layout needs 2..8 groups");
-        }
-    } else {
-        switch (gsz) {
-            case 1: return launch<IdxT, 4, 1, 1, MODE>(a);
-            case 2: return launch<IdxT, 4, 2, 1, MODE>(a);
-            case 4: return launch<IdxT, 4, 4, 1, MODE>(a);
-            case 8: return launch<IdxT, 4, 8, 1, MODE>(a);
-            case 16: return launch<IdxT, 4, 16, 1, MODE>(a);
-            default: break;
-        }
-        if (a.k / 4 <= 32) return launch<IdxT, 4, 32, 1, MODE>(a);
-        return launch<IdxT, 4, 32, 2, MODE>(a);
+    switch (gsz) {
+        case 1: return launch<IdxT, 4, 1, 1, MODE>(a);
+        case 2: return launch<IdxT, 4, 2, 1, MODE>(a);
+        case 4: return launch<IdxT, 4, 4, 1, MODE>(a);
+        case 8: return launch<IdxT, 4, 8, 1, MODE>(a);
+        case 16: return launch<IdxT, 4, 16, 1, MODE>(a);
+        default: break;
     }
+    if (a.k / 4 <= 32) return launch<IdxT, 4, 32, 1, MODE>(a);
+    return launch<IdxT, 4, 32, 2, MODE>(a);
 }
 
 template <typename IdxT>

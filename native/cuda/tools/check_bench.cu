@@ -342,8 +342,6 @@ struct Bench {
             {"gl=8", MXK_DEFAULT_CHUNK, {0, 0, 8, 0}},
             {"gl=16", MXK_DEFAULT_CHUNK, {0, 0, 16, 0}},
             {"scalar", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_SCALAR_SLOTS}},
-            {"partitioned", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_PARTITIONED_BANKS}},
-            {"partitioned,wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, MXK_TUNE_PARTITIONED_BANKS}},
         };
         for (const auto& v : fvars) {
             Result r{"maxk_forward_sweep", v.name, k};

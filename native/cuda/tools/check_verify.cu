@@ -145,7 +145,6 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
         variants.push_back({7, {5, 3, 0, MXK_TUNE_SHARED_ATOMICS}, true});
         variants.push_back({1024, {0, 0, 8, 0}, true});
         variants.push_back({64, {2, 0, 1, MXK_TUNE_SCALAR_SLOTS}, true});
-        variants.push_back({7, {0, 0, 0, MXK_TUNE_PARTITIONED_BANKS}, true});
         variants.push_back({1024, {4, 0, 16, 0}, true});
     }
     for (const auto& v : variants) {
