@@ -1,0 +1,110 @@
+// mxk_device.cuh: small device-side building blocks shared by the kernels.
+#ifndef MXK_DEVICE_CUH_
+#define MXK_DEVICE_CUH_
+
+#include <cuda_runtime.h>
+
+#include <cstdint>
+
+namespace mxk {
+
+constexpr unsigned kFullMask = 0xffffffffu;
+
+// Sum of an unsigned value over the 32 lanes of a fully active warp.
+__device__ __forceinline__ unsigned warp_sum_u32(unsigned v) {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+    return __reduce_add_sync(kFullMask, v);  // one REDUX instruction on sm_80+
+#else
+    for (int o = 16; o > 0; o >>= 1) v += __shfl_xor_sync(kFullMask, v, o);
+    return v;
+#endif
+}
+
+// Order-preserving map float -> uint32 for SIGNED value order: a < b (as floats, -0 == +0) iff
+// key(a) < key(b). -0.0 is mapped like +0.0. NaN with sign bit clear maps above +inf, with it set below -inf.
+__device__ __forceinline__ uint32_t float_to_key(float f) {
+    uint32_t b = __float_as_uint(f);
+    if ((b << 1) == 0u) b = 0u;  // -0.0 -> +0.0
+    return (b & 0x80000000u) ? ~b : (b | 0x80000000u);
+}
+
+__device__ __forceinline__ float key_to_float(uint32_t k) {
+    uint32_t b = (k & 0x80000000u) ? (k & 0x7fffffffu) : ~k;
+    return __uint_as_float(b);
+}
+
+#ifndef MXK_RED_V4_SYNTAX
+#define MXK_RED_V4_SYNTAX 0  // set by CMake after probing ptxas (1 or 2: the two qualifier orders)
+#endif
+
+// Global float atomic add of 4 consecutive floats; `addr` must be 16-byte aligned. One vector reduction
+// (red.global.add.v4.f32, sm_90, PTX ISA 8.1) where the toolkit supports it, else four scalar atomics.
+__device__ __forceinline__ void red_add_f32x4(float* addr, float a, float b, float c, float d) {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900 && MXK_RED_V4_SYNTAX == 1
+    asm volatile("red.global.add.v4.f32 [%0], {%1, %2, %3, %4};" ::"l"(addr), "f"(a), "f"(b), "f"(c), "f"(d)
+                 : "memory");
+#elif defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900 && MXK_RED_V4_SYNTAX == 2
+    asm volatile("red.global.v4.f32.add [%0], {%1, %2, %3, %4};" ::"l"(addr), "f"(a), "f"(b), "f"(c), "f"(d)
+                 : "memory");
+#else
+    atomicAdd(addr + 0, a);
+    atomicAdd(addr + 1, b);
+    atomicAdd(addr + 2, c);
+    atomicAdd(addr + 3, d);
+#endif
+}
+
+__device__ __forceinline__ void red_add_f32(float* addr, float a) {
+    atomicAdd(addr, a);  // the result is unused, so the compiler emits RED (fire-and-forget)
+}
+
+// Loads `n` consecutive CBSR values (n = 1 or 4; 4 needs 16-byte alignment) through the read-only path.
+template <int N>
+struct ValVec;
+
+template <>
+struct ValVec<1> {
+    float v[1];
+    __device__ __forceinline__ void load(const float* p) { v[0] = __ldg(p); }
+};
+
+template <>
+struct ValVec<4> {
+    float v[4];
+    __device__ __forceinline__ void load(const float* p) {
+        const float4 t = __ldg(reinterpret_cast<const float4*>(p));
+        v[0] = t.x; v[1] = t.y; v[2] = t.z; v[3] = t.w;
+    }
+};
+
+// Loads `n` consecutive CBSR indices (n = 1, 2 or 4) as one aligned access.
+template <typename IdxT, int N>
+struct IdxVec;
+
+template <typename IdxT>
+struct IdxVec<IdxT, 1> {
+    uint32_t v[1];
+    __device__ __forceinline__ void load(const IdxT* p) { v[0] = __ldg(p); }
+};
+
+template <>
+struct IdxVec<uint8_t, 4> {
+    uint32_t v[4];
+    __device__ __forceinline__ void load(const uint8_t* p) {
+        uint32_t w = __ldg(reinterpret_cast<const unsigned int*>(p));
+        v[0] = w & 0xffu; v[1] = (w >> 8) & 0xffu; v[2] = (w >> 16) & 0xffu; v[3] = w >> 24;
+    }
+};
+
+template <>
+struct IdxVec<uint16_t, 4> {
+    uint32_t v[4];
+    __device__ __forceinline__ void load(const uint16_t* p) {
+        uint2 w = __ldg(reinterpret_cast<const uint2*>(p));
+        v[0] = w.x & 0xffffu; v[1] = w.x >> 16; v[2] = w.y & 0xffffu; v[3] = w.y >> 16;
+    }
+};
+
+}  // namespace mxk
+
+#endif  // MXK_DEVICE_CUH_

@@ -1,0 +1,58 @@
+// maxk_backward.cu: host entry point of the SSpMM backward (checks, zeroing of grad_xs, configuration).
+// The kernel and its description are in maxk_backward_kernel.cuh.
+#include "maxk_backward_kernel.cuh"
+
+extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const int32_t* indices,
+                                          const float* values, int32_t n_cols, const float* grad_y,
+                                          const void* x_indices, int32_t index_width, int32_t k, int32_t dim,
+                                          float* grad_xs, const mxk_tuning_t* tuning, void* stream) {
+    MXK_API_BEGIN
+    namespace bc = mxk::backward_config;
+    const char* fn = "mxk_sspmm_backward";
+    int st = mxk::check_cbsr_product_args(fn, partition, indices, n_cols, grad_xs, x_indices, index_width, k, dim,
+                                          grad_y, tuning, bc::kMaxK, bc::kMinDim, bc::kMaxDim);
+    if (st != MXK_OK) return st;
+    cudaStream_t s = mxk::as_stream(stream);
+
+    MXK_CUDA_CHECK(cudaMemsetAsync(grad_xs, 0, static_cast<size_t>(n_cols) * k * sizeof(float), s));
+    if (partition->num_records == 0) return MXK_OK;
+
+    // Vector path: 4 slots per lane (one 4- or 8-byte index load, one v4 reduction), needs k % 4 == 0 and
+    // aligned rows of grad_xs (16 B) and of the index array (4 B for uint8, 8 B for uint16).
+    const uintptr_t xi_addr = reinterpret_cast<uintptr_t>(x_indices);
+    const int flags = tuning != nullptr ? tuning->flags : 0;
+    const bool vec4 = !(flags & MXK_TUNE_SCALAR_SLOTS) && (k % 4 == 0) && mxk::aligned16(grad_xs) &&
+                      (xi_addr % (index_width == MXK_INDEX_U8 ? 4u : 8u) == 0);
+    int mode = (vec4 && (flags & MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE)) ? 2 : 0;
+    const int kq = vec4 ? k / 4 : k;
+    int gsz = 1;
+    while (gsz < kq && gsz < 32) gsz <<= 1;
+    // 16 index vectors per row (k = 64 on the vector path): one edge per warp step measured faster on the
+    // H200 (9.6 vs 10.2 ms on the Reddit-sized benchmark) than two.
+    if (vec4 && kq >= 16) gsz = 32;
+    if (tuning != nullptr && tuning->group_lanes > 0) {
+        gsz = tuning->group_lanes;
+        int need = 1;
+        while (need < kq && need < 32) need <<= 1;
+        if (gsz < need) gsz = need;
+    }
+    // Bank-partitioned copies of the staged row (MODE 3, opt-in) when a warp has 2..8 groups and they fit.
+    const int groups = 32 / gsz;
+    if (mode == 0 && vec4 && groups >= 2 && groups <= 8 && static_cast<size_t>(groups) * dim * 4 <= 8192 &&
+        (flags & MXK_TUNE_PARTITIONED_BANKS)) {
+        mode = 3;
+    }
+    const int nrep = mode == 3 ? groups : 1;
+
+    const size_t warp_bytes = static_cast<size_t>(nrep) * dim * sizeof(float);
+    int wpb = (tuning != nullptr && tuning->warps_per_block > 0) ? tuning->warps_per_block
+                                                                  : bc::kDefaultWarpsPerBlock;
+    if (tuning == nullptr || tuning->warps_per_block == 0) {
+        while (wpb > 1 && warp_bytes * wpb > 96 * 1024) wpb >>= 1;
+    }
+    mxk::backward_detail::BackwardArgs a{partition, indices, values, grad_y, x_indices, grad_xs, k, dim, wpb,
+                        mxk::record_grid(partition->num_records, wpb, tuning), warp_bytes * wpb, s};
+    if (index_width == MXK_INDEX_U8) return mxk::backward_detail::dispatch<uint8_t>(a, vec4, gsz, mode);
+    return mxk::backward_detail::dispatch<uint16_t>(a, vec4, gsz, mode);
+    MXK_API_END
+}

@@ -1,0 +1,83 @@
+// maxk_forward.cu: host entry point of the SpGEMM forward (argument checks, configuration, zeroing of
+// rows that are not written by plain stores). The kernel is in maxk_forward_kernel.cuh.
+#include <cstdint>
+
+#include "maxk_forward_kernel.cuh"
+
+namespace mxk {
+namespace forward_detail {
+
+// Zeroes whole rows of a row-major matrix (rows listed in `rows`), one block per listed row.
+__global__ void zero_rows_kernel(const int32_t* __restrict__ rows, int num_rows, int dim, float* __restrict__ y) {
+    const int d4n = dim >> 2;
+    for (int i = blockIdx.x; i < num_rows; i += gridDim.x) {
+        float4* yrow4 = reinterpret_cast<float4*>(y + static_cast<size_t>(rows[i]) * dim);
+        for (int d = threadIdx.x; d < d4n; d += blockDim.x) yrow4[d] = make_float4(0.f, 0.f, 0.f, 0.f);
+    }
+}
+
+int pow2_at_least(int v) {
+    int p = 1;
+    while (p < v) p <<= 1;
+    return p;
+}
+
+}  // namespace forward_detail
+}  // namespace mxk
+
+extern "C" MXK_API int mxk_spgemm_forward(const mxk_partition* partition, const int32_t* indices,
+                                          const float* values, int32_t n_cols, const float* x_values,
+                                          const void* x_indices, int32_t index_width, int32_t k, int32_t dim,
+                                          float* y, const mxk_tuning_t* tuning, void* stream) {
+    MXK_API_BEGIN
+    namespace fc = mxk::forward_config;
+    namespace fd = mxk::forward_detail;
+    const char* fn = "mxk_spgemm_forward";
+    int st = mxk::check_cbsr_product_args(fn, partition, indices, n_cols, x_values, x_indices, index_width, k, dim,
+                                          y, tuning, fc::kMaxK, fc::kMinDim, fc::kMaxDim);
+    if (st != MXK_OK) return st;
+    cudaStream_t s = mxk::as_stream(stream);
+    const int flags = tuning != nullptr ? tuning->flags : 0;
+
+    // Vector path: 4 CBSR slots per lane access (float4 values, 4 packed indices); needs k % 4 == 0 and
+    // aligned CBSR rows (values 16 B, indices 4 B for uint8 / 8 B for uint16).
+    const uintptr_t xi_addr = reinterpret_cast<uintptr_t>(x_indices);
+    const bool vec4 = !(flags & MXK_TUNE_SCALAR_SLOTS) && (k % 4 == 0) && mxk::aligned16(x_values) &&
+                      (xi_addr % (index_width == MXK_INDEX_U8 ? 4u : 8u) == 0);
+    const int mode = !vec4 ? 0
+                     : (flags & MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE) ? 2
+                     : (flags & MXK_TUNE_SHARED_ATOMICS)              ? 1
+                                                                      : 0;
+    const int kv = vec4 ? k / 4 : k;
+
+    // Lanes per edge group: the power of two >= min(kv, 32), and (private rows) few enough groups that
+    // G * dim * 4 bytes stays within kMaxWarpBufferBytes.
+    int gsz = fd::pow2_at_least(kv < 32 ? kv : 32);
+    if (mode == 0) {
+        int gmax = fc::kMaxWarpBufferBytes / (dim * 4);
+        if (gmax < 1) gmax = 1;
+        while (32 / gsz > gmax) gsz <<= 1;
+    }
+    if (tuning != nullptr && tuning->group_lanes > gsz) gsz = tuning->group_lanes;
+    const int nbuf = mode == 0 ? 32 / gsz : 1;
+    const size_t warp_bytes = static_cast<size_t>(nbuf) * dim * sizeof(float);
+
+    int wpb = (tuning != nullptr && tuning->warps_per_block > 0) ? tuning->warps_per_block
+                                                                  : fc::kDefaultWarpsPerBlock;
+    if (tuning == nullptr || tuning->warps_per_block == 0) {
+        while (wpb > 1 && warp_bytes * wpb > 96 * 1024) wpb >>= 1;  // keep >= 2 blocks per SM
+    }
+
+    if (partition->num_zero_rows > 0) {
+        int zb = partition->num_zero_rows < 65535 * 8 ? partition->num_zero_rows : 65535 * 8;
+        fd::zero_rows_kernel<<<zb, 128, 0, s>>>(partition->zero_rows, partition->num_zero_rows, dim, y);
+        MXK_CHECK_LAUNCH("zero_rows_kernel");
+    }
+    if (partition->num_records == 0) return MXK_OK;
+
+    fd::ForwardArgs a{partition, indices, values, x_values, x_indices, y, k, dim, wpb,
+                      mxk::record_grid(partition->num_records, wpb, tuning), warp_bytes * wpb, s};
+    if (index_width == MXK_INDEX_U8) return fd::dispatch<uint8_t>(a, vec4, gsz, mode);
+    return fd::dispatch<uint16_t>(a, vec4, gsz, mode);
+    MXK_API_END
+}
