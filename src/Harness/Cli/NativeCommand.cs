@@ -14,7 +14,7 @@ public static class NativeCommand
         var build = new Command("build", "Configures and builds native/cuda with CMake and nvcc; skips with a message without a toolkit.") { arch, source, output };
         build.SetAction(parse =>
         {
-            if (CudaToolkit.Find(Environment.GetEnvironmentVariable, out var reason) is null)
+            if (NativeBuild.SkipReason(Environment.GetEnvironmentVariable, "/usr/local/cuda", out _) is { } reason)
             {
                 parse.InvocationConfiguration.Output.WriteLine($"Native: skipped ({reason}). The CPU paths still work; GPU kernels need a CUDA 12 or 13 toolkit.");
                 return 0;

@@ -3,6 +3,31 @@ namespace MaxK.Harness.Toolchain;
 /// <summary>Configures and builds native/cuda with CMake and nvcc for the given GPU architecture.</summary>
 public static class NativeBuild
 {
+    /// <summary>Set to 1 to skip the native build (CPU-only machines that happen to carry an nvcc).</summary>
+    public const string SkipVariable = "MAXK_SKIP_NATIVE";
+
+    /// <summary>Host C++ compiler for nvcc (CMAKE_CUDA_HOST_COMPILER), e.g. clang++-14 where gcc is too new for nvcc.</summary>
+    public const string HostCompilerVariable = "MAXK_CUDA_HOST_COMPILER";
+
+    /// <summary>Why the native build must be skipped on this host, or null (then <paramref name="toolkit"/> is set).</summary>
+    public static string? SkipReason(Func<string, string?> environment, string defaultCudaHome, out CudaToolkit? toolkit)
+    {
+        toolkit = null;
+        if (environment(SkipVariable) == "1")
+            return $"{SkipVariable}=1";
+        toolkit = CudaToolkit.Find(environment, out var reason, defaultCudaHome);
+        if (toolkit is null)
+            return reason;
+        var version = NvccVersion.Query(toolkit.NvccPath);
+        if (version is not null && version < NvccVersion.Minimum)
+        {
+            var found = toolkit.NvccPath;
+            toolkit = null;
+            return $"{found} is CUDA {version}, but native/cuda needs CUDA {NvccVersion.Minimum} or newer";
+        }
+        return null;
+    }
+
     /// <summary>Normalises "sm_90", "90" or "90a" to CMake's CUDA_ARCHITECTURES form ("90", "90a").</summary>
     public static string NormalizeArchitecture(string arch)
     {
@@ -30,18 +55,20 @@ public static class NativeBuild
     public static int Run(string sourceDirectory, string buildDirectory, string arch, TextWriter log, Func<string, string?> environment, string defaultCudaHome = "/usr/local/cuda")
     {
         var cmakeArch = NormalizeArchitecture(arch);
-        var toolkit = CudaToolkit.Find(environment, out var reason, defaultCudaHome);
-        if (toolkit is null)
+        var skip = SkipReason(environment, defaultCudaHome, out var toolkit);
+        if (skip is not null || toolkit is null)
         {
-            log.WriteLine($"Native: skipped ({reason}). The CPU paths still work; GPU kernels need a CUDA 12 or 13 toolkit.");
+            log.WriteLine($"Native: skipped ({skip}). The CPU paths still work; GPU kernels need a CUDA 12 or 13 toolkit.");
             return 0;
         }
         if (toolkit.CmakePath is null)
             throw new HarnessException("nvcc was found but cmake is not on PATH: install CMake ≥ 3.24 to build native/cuda.");
         log.WriteLine($"Native: building {sourceDirectory} with {toolkit.NvccPath} for sm_{cmakeArch}");
         var env = new Dictionary<string, string> { ["CUDACXX"] = toolkit.NvccPath };
-        var configure = ProcessRunner.Run(toolkit.CmakePath, ["-S", sourceDirectory, "-B", buildDirectory,
-            "-DCMAKE_BUILD_TYPE=Release", $"-DCMAKE_CUDA_ARCHITECTURES={cmakeArch}"], environment: env);
+        List<string> configureArgs = ["-S", sourceDirectory, "-B", buildDirectory, "-DCMAKE_BUILD_TYPE=Release", $"-DCMAKE_CUDA_ARCHITECTURES={cmakeArch}"];
+        if (environment(HostCompilerVariable) is { Length: > 0 } hostCompiler)
+            configureArgs.Add($"-DCMAKE_CUDA_HOST_COMPILER={hostCompiler}");
+        var configure = ProcessRunner.Run(toolkit.CmakePath, configureArgs, environment: env);
         if (configure != 0)
             return configure;
         return ProcessRunner.Run(toolkit.CmakePath, ["--build", buildDirectory, "-j", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment: env);

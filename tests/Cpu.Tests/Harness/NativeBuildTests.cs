@@ -65,3 +65,34 @@ public class NativeBuildTests
         Assert.Equal(native, NativeBuild.FindSourceDirectory(deep));
     }
 }
+
+public class NvccVersionTests
+{
+    [Theory]
+    [InlineData("nvcc: NVIDIA (R) Cuda compiler driver\nCuda compilation tools, release 13.0, V13.0.88\n", 13, 0)]
+    [InlineData("Cuda compilation tools, release 11.8, V11.8.89", 11, 8)]
+    public void ParsesTheRelease(string output, int major, int minor) => Assert.Equal(new Version(major, minor), NvccVersion.Parse(output));
+
+    [Fact]
+    public void UnparseableOutputGivesNull() => Assert.Null(NvccVersion.Parse("command not found"));
+
+    [Fact]
+    public void SkipVariableWins()
+    {
+        var reason = NativeBuild.SkipReason(name => name == NativeBuild.SkipVariable ? "1" : null, "/nonexistent", out var toolkit);
+        Assert.Equal("MAXK_SKIP_NATIVE=1", reason);
+        Assert.Null(toolkit);
+    }
+
+    [Fact]
+    public void AnOldToolkitIsSkippedWithItsVersion()
+    {
+        using var dir = new ScratchFolder();
+        var nvcc = dir.File("nvcc");
+        File.WriteAllText(nvcc, "#!/usr/bin/env bash\necho 'Cuda compilation tools, release 11.8, V11.8.89'\n");
+        File.SetUnixFileMode(nvcc, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var reason = NativeBuild.SkipReason(name => name == "PATH" ? dir.Path : null, dir.File("none"), out var toolkit);
+        Assert.Contains("is CUDA 11.8, but native/cuda needs CUDA 12.0 or newer", reason);
+        Assert.Null(toolkit);
+    }
+}
