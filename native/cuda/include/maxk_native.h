@@ -18,7 +18,9 @@
  *     float32 values[n*k] and indices[n*k] of width `index_width` bytes: MXK_INDEX_U8 (uint8, dim <= 256)
  *     or MXK_INDEX_U16 (uint16, dim <= 65,536). The k indices of a row must be distinct.
  *   - Dense matrices are float32, row-major, with row stride equal to their width (no padding).
- *   - Alignment: dense matrices and CBSR values must be 16-byte aligned (cudaMalloc gives 256).
+ *   - Alignment: dense matrices must be 16-byte aligned (cudaMalloc gives 256). CBSR values 16-byte aligned
+ *     and indices 4-byte (uint8) / 8-byte (uint16) aligned, with k % 4 == 0, select the vector path of the
+ *     SpGEMM/SSpMM kernels; otherwise a slower scalar path is used (same results).
  */
 #ifndef MAXK_NATIVE_H_
 #define MAXK_NATIVE_H_
@@ -218,10 +220,12 @@ MXK_API int mxk_maxk_select(const float* x, int32_t n_rows, int32_t dim, int32_t
  *  indices:   [device] int32[nnz] in [0, n_cols).   values: [device] float[nnz] or NULL (all ones).
  *  n_cols:    rows of X (columns of A), >= 1.
  *  x_values:  [device] float[n_cols * k];  x_indices: [device] uint8/uint16 [n_cols * k] in [0, dim),
- *             distinct within a row.
+ *             distinct within a row (the kernel accumulates without atomics and relies on it).
  *  k:         1 .. min(256, dim).   dim: multiple of 32, 32 .. 4,096 (uint8 indices: dim <= 256).
  *  y:         [device] float[n_rows * dim], 16-byte aligned.
- *  tuning:    [host] or NULL. */
+ *  tuning:    [host] or NULL. Defaults: 8 warps per block, one record per warp, lanes per edge group =
+ *             power of two >= k/4 (vector path; more when dim is large), e.g. 8 edges per warp step at k = 16.
+ *  Results: summation order is fixed for single-record rows (deterministic); split rows use atomics. */
 MXK_API int mxk_spgemm_forward(const mxk_partition* partition, const int32_t* indices, const float* values,
                                int32_t n_cols, const float* x_values, const void* x_indices,
                                int32_t index_width, int32_t k, int32_t dim, float* y,
