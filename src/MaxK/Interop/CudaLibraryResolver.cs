@@ -28,32 +28,15 @@ public static class CudaLibraryResolver
     public const string Blas = "cublas";
 
     private static readonly Lock Gate = new();
-    private static readonly HashSet<Assembly> Registered = [];
     private static readonly Dictionary<string, IntPtr> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Installs the resolver for <paramref name="assembly"/>; calling it again for the same assembly does nothing.
+    /// The installed resolver is shared with <see cref="MaxK.Native.MaxkNativeLibraryResolver"/> (.NET allows one per
+    /// assembly), so registering either serves both the CUDA names and <c>maxk_native</c>.
     /// Throws <see cref="InvalidOperationException"/> if another resolver was already installed for it.
     /// </summary>
-    public static void Register(Assembly assembly)
-    {
-        ArgumentNullException.ThrowIfNull(assembly);
-        lock (Gate)
-        {
-            if (!Registered.Add(assembly))
-                return;
-            try
-            {
-                NativeLibrary.SetDllImportResolver(assembly, Resolve);
-            }
-            catch (InvalidOperationException ex)
-            {
-                Registered.Remove(assembly);
-                throw new InvalidOperationException(
-                    $"Assembly {assembly.GetName().Name} already has a DllImport resolver; the CUDA library resolver cannot be installed.", ex);
-            }
-        }
-    }
+    public static void Register(Assembly assembly) => DllImportRouting.Install(assembly);
 
     /// <summary>True for the logical names this resolver serves.</summary>
     public static bool Serves(string libraryName) => libraryName is Runtime or Sparse or Blas;
@@ -170,10 +153,9 @@ public static class CudaLibraryResolver
         }
     }
 
-    private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
+    /// <summary>Loads (once per process) the library for a served logical name; throws <see cref="DllNotFoundException"/>.</summary>
+    internal static IntPtr ResolveServed(string libraryName)
     {
-        if (!Serves(libraryName))
-            return IntPtr.Zero;
         lock (Gate)
         {
             if (Loaded.TryGetValue(libraryName, out var cached))
