@@ -79,6 +79,12 @@ public sealed class GpuPartition : IDisposable
     /// <summary>Copies the records back: 4·<see cref="RecordCount"/> int32 (row, start, length, flags), flags bit 0 = split row.</summary>
     public int[] DownloadRecords() => DownloadInt32(Info.Records, 4L * Info.NumRecords);
 
+    /// <summary>Copies back GNNAdvisor's part_ptr: the start of each record, then E (<see cref="RecordCount"/> + 1 int32).</summary>
+    public int[] DownloadPartPtr() => DownloadInt32(Info.PartPtr, Info.NumRecords + 1L);
+
+    /// <summary>Copies back GNNAdvisor's part2node: the row of each record.</summary>
+    public int[] DownloadPart2Node() => DownloadInt32(Info.Part2Node, Info.NumRecords);
+
     /// <summary>Copies back the rows the forward zeroes first (empty rows and split rows), ascending.</summary>
     public int[] DownloadZeroRows() => DownloadInt32(Info.ZeroRows, Info.NumZeroRows);
 
