@@ -5,6 +5,7 @@ using MaxK.Graphs;
 using MaxK.Harness.Kernels;
 using MaxK.Interop;
 using MaxK.Kernels;
+using MaxK.Native;
 using MaxK.Partition;
 using MaxK.Reference;
 using MaxK.Selection;
@@ -78,6 +79,19 @@ public sealed partial class GpuKernelVerifier : IDisposable
     /// <summary>GNNAdvisor configurations checked per D: its decider, tiny groups with dw = 8, and MaxK-GNN's (wpb 12).</summary>
     public static IReadOnlyList<string> GnnAdvisorVariants { get; } = ["decide", "small-groups", "maxk-gnn"];
 
+    /// <summary>Launch tunings the forward and backward must be correct under too (never the diagnostic flag).</summary>
+    public static IReadOnlyList<(string Name, MxkTuning Tuning)> Tunings { get; } =
+    [
+        ("scalar slots", new MxkTuning { Flags = MxkTuningFlags.ScalarSlots }),
+        ("shared atomics", new MxkTuning { Flags = MxkTuningFlags.SharedAtomics }),
+        ("4 warps/block, 16 blocks (grid-stride)", new MxkTuning { WarpsPerBlock = 4, MaxBlocks = 16 }),
+        ("1 lane per edge group", new MxkTuning { GroupLanes = 1 }),
+        ("32 lanes per edge group, 16 warps/block", new MxkTuning { GroupLanes = 32, WarpsPerBlock = 16 }),
+    ];
+
+    /// <summary>Shapes the tunings are checked at: the vector path (k % 4 = 0) and the scalar one.</summary>
+    public static IReadOnlyList<(int K, int Dim)> TuningShapes { get; } = [(32, 256), (3, 64)];
+
     /// <summary>Partition chunk sizes checked against the CPU <see cref="WorkPartition"/>.</summary>
     public static IReadOnlyList<int> PartitionChunks { get; } = [1, 64, GpuPartition.DefaultMaxChunk];
 
@@ -109,6 +123,14 @@ public sealed partial class GpuKernelVerifier : IDisposable
             yield return Backward(k, dim, CbsrIndexWidth.UInt16);
             yield return Scatter(k, dim, CbsrIndexWidth.UInt16);
         }
+        foreach (var (k, dim) in TuningShapes)
+        {
+            foreach (var (_, tuning) in Tunings)
+            {
+                yield return Forward(k, dim, tuning: tuning);
+                yield return Backward(k, dim, tuning: tuning);
+            }
+        }
         foreach (var dim in Dims)
         {
             foreach (var variant in GnnAdvisorVariants)
@@ -139,16 +161,16 @@ public sealed partial class GpuKernelVerifier : IDisposable
         });
     }
 
-    /// <summary>SpGEMM forward on the weighted graph vs <see cref="SpgemmForwardReference"/>.</summary>
-    public GpuKernelCheck Forward(int k, int dim, CbsrIndexWidth? width = null)
+    /// <summary>SpGEMM forward on the weighted graph vs <see cref="SpgemmForwardReference"/> (optionally under a launch tuning).</summary>
+    public GpuKernelCheck Forward(int k, int dim, CbsrIndexWidth? width = null, MxkTuning? tuning = null)
     {
         var w = width ?? Cbsr.IndexWidthFor(dim);
-        return Check("maxk_forward", WidthName(w), k, dim, "SpgemmForwardReference (CPU, double); " + Poisoned, Tolerance, () =>
+        return Check("maxk_forward", WidthName(w) + TuningName(tuning), k, dim, "SpgemmForwardReference (CPU, double); " + Poisoned, Tolerance, () =>
         {
-            var x = RandomCbsr(k, dim, Stream(3, (int)w, k, dim));
+            var x = RandomCbsr(k, dim, Stream(3, (int)w + TuningIndex(tuning), k, dim));
             using var dx = DeviceCbsr.Upload(x, w);
             using var dy = Poison(DeviceBuffer.Allocate<float>((long)_weighted.NodeCount * dim));
-            GpuSpgemmForward.Run(_pWeighted, dx, dy);
+            GpuSpgemmForward.Run(_pWeighted, dx, dy, tuning);
             CudaRuntime.Synchronize();
             return (MaxK.Verification.RelativeError.Compute(dy.ToArray<float>(), SpgemmForwardReference.Compute(_weighted, x)), 0);
         });
@@ -175,17 +197,17 @@ public sealed partial class GpuKernelVerifier : IDisposable
     }
 
     /// <summary>SSpMM backward on the mean-normalised (non-symmetric) graph vs <see cref="SspmmBackwardReference"/>.</summary>
-    public GpuKernelCheck Backward(int k, int dim, CbsrIndexWidth? width = null)
+    public GpuKernelCheck Backward(int k, int dim, CbsrIndexWidth? width = null, MxkTuning? tuning = null)
     {
         var w = width ?? Cbsr.IndexWidthFor(dim);
-        return Check("maxk_backward", WidthName(w) + ", mean-normalised A", k, dim, "SspmmBackwardReference (CPU, double, Aᵀ never built); " + Poisoned, Tolerance, () =>
+        return Check("maxk_backward", WidthName(w) + ", mean-normalised A" + TuningName(tuning), k, dim, "SspmmBackwardReference (CPU, double, Aᵀ never built); " + Poisoned, Tolerance, () =>
         {
-            var pattern = RandomCbsr(k, dim, Stream(5, (int)w, k, dim));
-            var g = RandomInputs.Dense(_mean.NodeCount, dim, _seed, Stream(5, 5 + (int)w, k, dim));
+            var pattern = RandomCbsr(k, dim, Stream(5, (int)w + TuningIndex(tuning), k, dim));
+            var g = RandomInputs.Dense(_mean.NodeCount, dim, _seed, Stream(8, (int)w + TuningIndex(tuning), k, dim));
             using var dp = DeviceCbsr.Upload(pattern, w);
             using var dg = DeviceBuffer.FromHost<float>(g);
             using var dxs = Poison(DeviceBuffer.Allocate<float>((long)_mean.NodeCount * k));
-            GpuSspmmBackward.Run(_pMean, dg, dp, dxs);
+            GpuSspmmBackward.Run(_pMean, dg, dp, dxs, tuning);
             CudaRuntime.Synchronize();
             return (MaxK.Verification.RelativeError.Compute(dxs.ToArray<float>(), SspmmBackwardReference.Compute(_mean, g, pattern)), 0);
         });
@@ -355,6 +377,13 @@ public sealed partial class GpuKernelVerifier : IDisposable
     }
 
     private static string WidthName(CbsrIndexWidth width) => width == CbsrIndexWidth.UInt8 ? "u8" : "u16";
+
+    private static string TuningName(MxkTuning? tuning) =>
+        tuning is { } t ? ", tuned: " + (Tunings.FirstOrDefault(x => x.Tuning.Equals(t)).Name ?? $"wpb {t.WarpsPerBlock}, blocks {t.MaxBlocks}, lanes {t.GroupLanes}, flags {t.Flags}") : "";
+
+    /// <summary>0 without tuning, else 3 + the tuning's position (keeps tuned checks' inputs distinct from the plain ones).</summary>
+    private static int TuningIndex(MxkTuning? tuning) =>
+        tuning is { } t ? 3 + Math.Max(0, Tunings.ToList().FindIndex(x => x.Tuning.Equals(t))) : 0;
 
     /// <summary>A distinct random stream per (check, sub-input, k, D): each check gets fresh inputs.</summary>
     private static ulong Stream(int check, int sub, int k, int dim) => (ulong)((((check * 10L) + sub) * 10_000_000L) + (k * 1_000L) + dim);
