@@ -132,7 +132,8 @@ public static class MaxkNativeLibraryResolver
         }
     }
 
-    private static (IntPtr Handle, string? Error) TryLoadCompatible(string candidate)
+    /// <summary>Loads <paramref name="candidate"/> and keeps it only if <see cref="Incompatibility"/> finds nothing (else frees it and says why).</summary>
+    internal static (IntPtr Handle, string? Error) TryLoadCompatible(string candidate)
     {
         var (handle, error) = CudaLibraryResolver.TryLoadNative(candidate);
         if (handle == IntPtr.Zero)
