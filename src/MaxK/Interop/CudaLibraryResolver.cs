@@ -54,7 +54,8 @@ public static class CudaLibraryResolver
     /// Absolute folders to search for <paramref name="logicalName"/>, in order: for each hint root (the explicit
     /// folder, then each loaded-library folder) the root itself, then pip's layouts relative to a <c>torch/lib</c>
     /// root: <c>../../nvidia/cu13/lib</c>, <c>../../nvidia/cu12/lib</c> and the per-library CUDA 12 wheel folder
-    /// (<c>../../nvidia/cuda_runtime/lib</c>, <c>cusparse/lib</c> or <c>cublas/lib</c>). Duplicates removed.
+    /// (<c>../../nvidia/cuda_runtime/lib</c>, <c>cusparse/lib</c> or <c>cublas/lib</c>); then the toolkit library
+    /// folders as they are. Duplicates removed.
     /// </summary>
     public static IReadOnlyList<string> SearchDirectories(string logicalName, CudaLibraryHints hints)
     {
@@ -87,6 +88,12 @@ public static class CudaLibraryResolver
                 if (!folders.Contains(full))
                     folders.Add(full);
             }
+        }
+        foreach (var folder in hints.ToolkitDirectories ?? [])
+        {
+            var full = Path.GetFullPath(folder);
+            if (!folders.Contains(full))
+                folders.Add(full);
         }
         return folders;
     }
@@ -151,6 +158,21 @@ public static class CudaLibraryResolver
         {
             return (IntPtr.Zero, ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Loads the exact file <paramref name="soname"/> (e.g. <c>libcudart.so.12</c>, which another library needs) from the
+    /// folders searched for <paramref name="logicalName"/>; returns whether one loaded. Used to satisfy a dependency the
+    /// dynamic loader cannot find on its own path.
+    /// </summary>
+    internal static bool TryPreload(string logicalName, string soname)
+    {
+        foreach (var folder in SearchDirectories(logicalName, CudaLibraryHints.FromProcess()))
+        {
+            if (TryLoadNative(Path.Combine(folder, soname)).Handle != IntPtr.Zero)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Loads (once per process) the library for a served logical name; throws <see cref="DllNotFoundException"/>.</summary>

@@ -16,7 +16,9 @@ namespace MaxK.Native;
 /// A candidate counts only when it loads, exports every function of the header and reports version
 /// <see cref="MaxkNative.BindingsVersion"/>.x; otherwise the next one is tried. Before loading, the CUDA runtime is
 /// loaded through <see cref="CudaLibraryResolver"/> (best effort), so the library's <c>libcudart.so.*</c> dependency
-/// is satisfied from the same folders (<c>MAXK_CUDA_LIB_DIR</c>, PyTorch's) even off the loader's path.
+/// is satisfied from the same folders (<c>MAXK_CUDA_LIB_DIR</c>, PyTorch's, the toolkit's) even off the loader's path;
+/// if the library needs another major version than the one preloaded, that exact soname is looked up there and the
+/// load retried once.
 /// Failure throws <see cref="DllNotFoundException"/> listing every candidate and why it was refused, and how to build
 /// the library. Installed per assembly by <see cref="Register"/>, sharing the resolver slot with the CUDA names.
 /// </summary>
@@ -136,6 +138,8 @@ public static class MaxkNativeLibraryResolver
     internal static (IntPtr Handle, string? Error) TryLoadCompatible(string candidate)
     {
         var (handle, error) = CudaLibraryResolver.TryLoadNative(candidate);
+        if (handle == IntPtr.Zero && MissingCudaRuntime(error) is { } soname && CudaLibraryResolver.TryPreload(CudaLibraryResolver.Runtime, soname))
+            (handle, error) = CudaLibraryResolver.TryLoadNative(candidate);
         if (handle == IntPtr.Zero)
             return (handle, error);
         var problem = Incompatibility(handle);
@@ -143,6 +147,15 @@ public static class MaxkNativeLibraryResolver
             return (handle, null);
         NativeLibrary.Free(handle);
         return (IntPtr.Zero, problem);
+    }
+
+    /// <summary>The CUDA runtime soname a dlerror text says is missing (e.g. "libcudart.so.12: cannot open shared object file"), or null.</summary>
+    internal static string? MissingCudaRuntime(string? dlerror)
+    {
+        if (dlerror is null)
+            return null;
+        var match = System.Text.RegularExpressions.Regex.Match(dlerror, @"(libcudart\.so\.\d+): cannot open shared object file");
+        return match.Success ? match.Groups[1].Value : null;
     }
 
     private static void PreloadCudaRuntime()

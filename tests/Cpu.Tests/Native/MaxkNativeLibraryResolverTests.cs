@@ -83,4 +83,28 @@ public class MaxkNativeLibraryResolverTests
         Assert.Equal(IntPtr.Zero, handle);
         Assert.Equal("not present", error);
     }
+
+    [Theory]
+    [InlineData("libcudart.so.12: cannot open shared object file: No such file or directory", "libcudart.so.12")]
+    [InlineData("/b/libmaxk_native.so: libcudart.so.13: cannot open shared object file: No such file or directory", "libcudart.so.13")]
+    [InlineData("libcusparse.so.12: cannot open shared object file", null)]
+    [InlineData("not present", null)]
+    [InlineData(null, null)]
+    public void AMissingCudaRuntimeIsRecognisedInTheLoadersError(string? dlerror, string? soname) =>
+        Assert.Equal(soname, MaxkNativeLibraryResolver.MissingCudaRuntime(dlerror));
+
+    [Fact]
+    public void ToolkitLibraryFoldersAreSearchedLastForTheCudaRuntime()
+    {
+        var env = new Dictionary<string, string?> { ["CUDA_HOME"] = "/opt/cuda-12.9", ["CUDA_PATH"] = "/opt/cuda-12.9" };
+        var folders = CudaLibraryHints.ToolkitLibraryDirectories(env.GetValueOrDefault, dir => dir != "/opt/cuda-12.9/lib64");
+        Assert.Equal(["/opt/cuda-12.9/targets/x86_64-linux/lib", "/usr/local/cuda/lib64", "/usr/local/cuda/targets/x86_64-linux/lib"], folders);
+        Assert.Empty(CudaLibraryHints.ToolkitLibraryDirectories(_ => null, _ => false));
+
+        var hints = new CudaLibraryHints("/x/torch/lib", [], ["/usr/local/cuda/lib64"]);
+        var searched = CudaLibraryResolver.SearchDirectories(CudaLibraryResolver.Runtime, hints);
+        Assert.Equal("/usr/local/cuda/lib64", searched[^1]);
+        Assert.Equal("/x/torch/lib", searched[0]);
+        Assert.Contains("/usr/local/cuda/lib64/libcudart.so.12", CudaLibraryResolver.Candidates(CudaLibraryResolver.Runtime, hints));
+    }
 }
