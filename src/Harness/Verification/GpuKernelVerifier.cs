@@ -87,7 +87,11 @@ public sealed partial class GpuKernelVerifier : IDisposable
         ("4 warps/block, 16 blocks (grid-stride)", new MxkTuning { WarpsPerBlock = 4, MaxBlocks = 16 }),
         ("1 lane per edge group", new MxkTuning { GroupLanes = 1 }),
         ("32 lanes per edge group, 16 warps/block", new MxkTuning { GroupLanes = 32, WarpsPerBlock = 16 }),
+        ("partitioned banks (SSpMM)", new MxkTuning { Flags = MxkTuningFlags.PartitionedBanks }),
     ];
+
+    /// <summary>Shapes checked with CBSR arrays off the vector path's alignment (k % 4 == 0, so only alignment decides).</summary>
+    public static IReadOnlyList<(int K, int Dim)> UnalignedCbsrShapes { get; } = [(8, 64), (32, 256), (16, 384)];
 
     /// <summary>Shapes the tunings are checked at: the vector path (k % 4 = 0) and the scalar one.</summary>
     public static IReadOnlyList<(int K, int Dim)> TuningShapes { get; } = [(32, 256), (3, 64)];
@@ -131,6 +135,8 @@ public sealed partial class GpuKernelVerifier : IDisposable
                 yield return Backward(k, dim, tuning: tuning);
             }
         }
+        foreach (var (k, dim) in UnalignedCbsrShapes)
+            yield return UnalignedCbsr(k, dim);
         foreach (var dim in Dims)
         {
             foreach (var variant in GnnAdvisorVariants)
@@ -210,6 +216,37 @@ public sealed partial class GpuKernelVerifier : IDisposable
             GpuSspmmBackward.Run(_pMean, dg, dp, dxs, tuning);
             CudaRuntime.Synchronize();
             return (MaxK.Verification.RelativeError.Compute(dxs.ToArray<float>(), SspmmBackwardReference.Compute(_mean, g, pattern)), 0);
+        });
+    }
+
+    /// <summary>
+    /// Forward and backward with the CBSR values 4 bytes and the indices one index past a 16-byte boundary (naturally
+    /// aligned, but not for the vector path): the library must fall back to its scalar path with the same results.
+    /// The error is the larger of the two relative errors.
+    /// </summary>
+    public GpuKernelCheck UnalignedCbsr(int k, int dim)
+    {
+        var w = Cbsr.IndexWidthFor(dim);
+        return Check("maxk_forward+backward", $"{WidthName(w)}, CBSR off vector alignment", k, dim,
+            "SpgemmForwardReference and SspmmBackwardReference (CPU, double); " + Poisoned, Tolerance, () =>
+        {
+            var n = _weighted.NodeCount;
+            var x = RandomCbsr(k, dim, Stream(9, (int)w, k, dim));
+            var g = RandomInputs.Dense(n, dim, _seed, Stream(9, 5 + (int)w, k, dim));
+            var entries = (long)n * k;
+            using var values = DeviceBuffer.Allocate<float>(entries + 1);
+            values.CopyFromHost<float>(x.Values, destinationOffsetBytes: sizeof(float));
+            using var indices = DeviceBuffer.Allocate((entries + 1) * (int)w);
+            indices.CopyFromHost<byte>(x.IndexBytes, destinationOffsetBytes: (int)w);
+            using var dy = Poison(DeviceBuffer.Allocate<float>((long)n * dim));
+            using var dg = DeviceBuffer.FromHost<float>(g);
+            using var dxs = Poison(DeviceBuffer.Allocate<float>(entries + 1));
+            GpuSpgemmForward.Run(_pWeighted, values.Pointer + sizeof(float), indices.Pointer + (int)w, w, k, dim, dy.Pointer);
+            GpuSspmmBackward.Run(_pMean, dg.Pointer, indices.Pointer + (int)w, w, k, dim, dxs.Pointer + sizeof(float));
+            CudaRuntime.Synchronize();
+            var forward = MaxK.Verification.RelativeError.Compute(dy.ToArray<float>(), SpgemmForwardReference.Compute(_weighted, x));
+            var backward = MaxK.Verification.RelativeError.Compute(dxs.ToArray<float>().AsSpan(1), SspmmBackwardReference.Compute(_mean, g, x));
+            return (Math.Max(forward, backward), 0);
         });
     }
 

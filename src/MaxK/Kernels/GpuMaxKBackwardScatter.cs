@@ -29,8 +29,8 @@ public static class GpuMaxKBackwardScatter
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         MaxkShapeLimits.CheckScatter(dim, k, width);
-        DevicePointers.RequireAligned(gradValues, nameof(gradValues));
-        DevicePointers.RequireNonNull(indices, nameof(indices));
+        DevicePointers.RequireCbsrValues(gradValues, nameof(gradValues));
+        DevicePointers.RequireCbsrIndices(indices, width, nameof(indices));
         DevicePointers.RequireAligned(gradDense, nameof(gradDense));
         MaxkNative.Check(
             MaxkNativeMethods.mxk_maxk_backward_scatter(gradValues, indices, (int)width, rows, k, dim, gradDense, CudaRuntime.DefaultStream),

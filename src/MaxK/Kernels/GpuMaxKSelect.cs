@@ -49,8 +49,8 @@ public static class GpuMaxKSelect
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         MaxkShapeLimits.CheckSelect(dim, k, width);
         DevicePointers.RequireAligned(x, nameof(x));
-        DevicePointers.RequireAligned(values, nameof(values));
-        DevicePointers.RequireNonNull(indices, nameof(indices));
+        DevicePointers.RequireCbsrValues(values, nameof(values));
+        DevicePointers.RequireCbsrIndices(indices, width, nameof(indices));
         MaxkNative.Check(
             MaxkNativeMethods.mxk_maxk_select(x, rows, dim, k, values, indices, (int)width, CudaRuntime.DefaultStream), NativeName);
     }

@@ -29,13 +29,16 @@ public static class GpuSpgemmForward
         GC.KeepAlive(y);
     }
 
-    /// <summary>Raw form: X values (columns × k floats) and indices (columns × k of <paramref name="width"/> bytes), Y N × D floats.</summary>
+    /// <summary>
+    /// Raw form: X values (columns × k floats) and indices (columns × k of <paramref name="width"/> bytes), Y N × D floats,
+    /// 16-byte aligned. Values 16-byte and indices 4/8-byte aligned with k % 4 == 0 take the vector path.
+    /// </summary>
     public static unsafe void Run(GpuPartition a, IntPtr xValues, IntPtr xIndices, CbsrIndexWidth width, int k, int dim, IntPtr y, MxkTuning? tuning = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         MaxkShapeLimits.CheckProduct(NativeName, dim, k, width);
-        DevicePointers.RequireAligned(xValues, nameof(xValues));
-        DevicePointers.RequireNonNull(xIndices, nameof(xIndices));
+        DevicePointers.RequireCbsrValues(xValues, nameof(xValues));
+        DevicePointers.RequireCbsrIndices(xIndices, width, nameof(xIndices));
         DevicePointers.RequireAligned(y, nameof(y));
         var t = tuning.GetValueOrDefault();
         var status = MaxkNativeMethods.mxk_spgemm_forward(

@@ -40,8 +40,8 @@ public static class GpuSspmmBackward
         ArgumentNullException.ThrowIfNull(a);
         MaxkShapeLimits.CheckProduct(NativeName, dim, k, width);
         DevicePointers.RequireAligned(gradY, nameof(gradY));
-        DevicePointers.RequireNonNull(xIndices, nameof(xIndices));
-        DevicePointers.RequireAligned(gradXs, nameof(gradXs));
+        DevicePointers.RequireCbsrIndices(xIndices, width, nameof(xIndices));
+        DevicePointers.RequireCbsrValues(gradXs, nameof(gradXs));
         var t = tuning.GetValueOrDefault();
         var status = MaxkNativeMethods.mxk_sspmm_backward(
             a.Handle, a.Csr.ColumnIndices, a.Csr.Values, a.Columns, gradY, xIndices, (int)width, k, dim, gradXs,

@@ -34,6 +34,12 @@ public enum MxkTuningFlags
     /// <summary>MXK_TUNE_SHARED_ATOMICS (SpGEMM only): one shared-memory row per warp with shared-memory atomics.</summary>
     SharedAtomics = 2,
 
+    /// <summary>
+    /// MXK_TUNE_PARTITIONED_BANKS (SSpMM only, experimental): each edge group gathers from its own bank-confined copy of
+    /// the staged grad_y row; vector path with 2..8 groups only, ignored otherwise.
+    /// </summary>
+    PartitionedBanks = 4,
+
     /// <summary>MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE: results are WRONG; for cost breakdowns only.</summary>
     DiagnosticSkipAccumulate = 256,
 }

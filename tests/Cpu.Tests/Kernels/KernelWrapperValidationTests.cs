@@ -74,10 +74,12 @@ public class KernelWrapperValidationTests
     {
         Assert.Throws<ArgumentException>(() => GpuMaxKSelect.Run(IntPtr.Zero, 10, 64, 8, 0x1000, 0x2000, CbsrIndexWidth.UInt8));
         Assert.Throws<ArgumentException>(() => GpuMaxKSelect.Run(0x1004, 10, 64, 8, 0x1000, 0x2000, CbsrIndexWidth.UInt8));
-        Assert.Throws<ArgumentException>(() => GpuMaxKSelect.Run(0x1000, 10, 64, 8, 0x1008, 0x2000, CbsrIndexWidth.UInt8));
+        Assert.Throws<ArgumentException>(() => GpuMaxKSelect.Run(0x1000, 10, 64, 8, 0x1002, 0x2000, CbsrIndexWidth.UInt8));
+        Assert.Throws<ArgumentException>(() => GpuMaxKSelect.Run(0x1000, 10, 300, 8, 0x1000, 0x2001, CbsrIndexWidth.UInt16));
         Assert.Throws<ArgumentException>(() => GpuMaxKSelect.Run(0x1000, 10, 64, 8, 0x1000, IntPtr.Zero, CbsrIndexWidth.UInt8));
         Assert.Throws<ArgumentOutOfRangeException>(() => GpuMaxKSelect.Run(0x1000, -1, 64, 8, 0x1000, 0x2000, CbsrIndexWidth.UInt8));
         Assert.Throws<ArgumentException>(() => GpuMaxKBackwardScatter.Run(0x1000, 0x2000, CbsrIndexWidth.UInt8, 10, 8, 64, 0x3004));
+        Assert.Throws<ArgumentException>(() => GpuMaxKBackwardScatter.Run(0x1001, 0x2000, CbsrIndexWidth.UInt8, 10, 8, 64, 0x3000));
         Assert.Throws<ArgumentNullException>(() => GpuSpgemmForward.Run(null!, 0x1000, 0x2000, CbsrIndexWidth.UInt8, 8, 64, 0x3000));
         Assert.Throws<ArgumentNullException>(() => GpuSspmmBackward.Run(null!, 0x1000, 0x2000, CbsrIndexWidth.UInt8, 8, 64, 0x3000));
     }

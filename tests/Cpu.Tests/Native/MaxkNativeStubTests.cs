@@ -119,17 +119,17 @@ public class MaxkNativeStubTests
             Assert.Equal([2, Indices, Values, 3, 0x7000, 0x8001, 1, 16, 64, 0x9000, -1, 0], LastCall(12));
 
             var tuning = new MxkTuning { WarpsPerBlock = 4, MaxBlocks = 16, GroupLanes = 2, Flags = MxkTuningFlags.ScalarSlots };
-            GpuSpgemmForward.Run(a, 0x7000, 0x8001, CbsrIndexWidth.UInt16, 16, 64, 0x9000, tuning);
-            Assert.Equal([2, Indices, Values, 3, 0x7000, 0x8001, 2, 16, 64, 0x9000, 4_162_001, 0], LastCall(12));
+            GpuSpgemmForward.Run(a, 0x7004, 0x8002, CbsrIndexWidth.UInt16, 16, 64, 0x9000, tuning);
+            Assert.Equal([2, Indices, Values, 3, 0x7004, 0x8002, 2, 16, 64, 0x9000, 4_162_001, 0], LastCall(12));
 
-            GpuSspmmBackward.Run(a, 0xA000, 0xB001, CbsrIndexWidth.UInt16, 8, 384, 0xC000, new MxkTuning { Flags = MxkTuningFlags.SharedAtomics });
-            Assert.Equal([2, Indices, Values, 3, 0xA000, 0xB001, 2, 8, 384, 0xC000, 2, 0], LastCall(12));
+            GpuSspmmBackward.Run(a, 0xA000, 0xB002, CbsrIndexWidth.UInt16, 8, 384, 0xC004, new MxkTuning { Flags = MxkTuningFlags.SharedAtomics | MxkTuningFlags.PartitionedBanks });
+            Assert.Equal([2, Indices, Values, 3, 0xA000, 0xB002, 2, 8, 384, 0xC004, 6, 0], LastCall(12));
 
-            GpuMaxKSelect.Run(0xD000, 10, 256, 32, 0xE000, 0xF001, CbsrIndexWidth.UInt8);
-            Assert.Equal([0xD000, 10, 256, 32, 0xE000, 0xF001, 1, 0], LastCall(8));
+            GpuMaxKSelect.Run(0xD000, 10, 256, 32, 0xE004, 0xF001, CbsrIndexWidth.UInt8);
+            Assert.Equal([0xD000, 10, 256, 32, 0xE004, 0xF001, 1, 0], LastCall(8));
 
-            GpuMaxKBackwardScatter.Run(0x11000, 0x12001, CbsrIndexWidth.UInt16, 7, 5, 300, 0x13000);
-            Assert.Equal([0x11000, 0x12001, 2, 7, 5, 300, 0x13000, 0], LastCall(8));
+            GpuMaxKBackwardScatter.Run(0x11004, 0x12002, CbsrIndexWidth.UInt16, 7, 5, 300, 0x13000);
+            Assert.Equal([0x11004, 0x12002, 2, 7, 5, 300, 0x13000, 0], LastCall(8));
 
             GpuCsrValidator.Validate(new DeviceCsrView(2, 3, 5, (IntPtr)rows, Indices, Values), checkValues: false);
             Assert.Equal([(long)(IntPtr)rows, Indices, Values, 2, 3, 5, 0, 0], LastCall(8));

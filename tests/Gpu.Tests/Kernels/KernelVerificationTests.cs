@@ -44,6 +44,8 @@ public class KernelVerificationTests
         return data;
     }
 
+    public static TheoryData<int, int> UnalignedCbsrShapes() => ToData(GpuKernelVerifier.UnalignedCbsrShapes);
+
     public static TheoryData<int> PartitionChunks() => [.. GpuKernelVerifier.PartitionChunks];
 
     public static TheoryData<string, int, int, int> UnsupportedShapes()
@@ -97,6 +99,10 @@ public class KernelVerificationTests
         AssertPassed(Verifier().Forward(k, dim, tuning: t));
         AssertPassed(Verifier().Backward(k, dim, tuning: t));
     }
+
+    [Theory]
+    [MemberData(nameof(UnalignedCbsrShapes))]
+    public void CbsrOffTheVectorAlignmentTakesTheScalarPathWithTheSameResults(int k, int dim) => AssertPassed(Verifier().UnalignedCbsr(k, dim));
 
     [Theory]
     [MemberData(nameof(GnnAdvisorCases))]
