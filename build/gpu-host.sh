@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs on a GPU host without a .NET SDK, from a bundle made by ./build.sh Bundle:
-# unpacks the .NET runtime, compiles native/cuda, runs the GPU tests, then the GPU benchmark.
-# Usage: gpu-host.sh [all|native|test|bench]   env: MAXK_CUDA_ARCH (sm_90), MAXK_OUT (results/logs folder)
+# unpacks the .NET runtime, compiles native/cuda, runs the GPU tests, the kernel verification grid, then the benchmark.
+# Usage: gpu-host.sh [all|native|test|verify|bench|kernels]   env: MAXK_CUDA_ARCH (sm_90), MAXK_OUT (results/logs folder)
+#   kernels (not part of all): the GPU kernel benchmark alone, `maxk kernels` with MAXK_KERNELS_ARGS (default: both Reddit graphs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 step="${1:-all}"
@@ -23,6 +24,13 @@ if [[ "$step" == all || "$step" == test ]]; then
   maxk torch check --device cuda || status=1
   MAXK_REQUIRE_GPU=1 dotnet "$here/gpu-tests/Gpu.Tests.dll" --results-directory "$out/gpu-tests" --report-xunit-xml || status=1
   maxk ci test-summary "$out/gpu-tests" || status=1
+fi
+if [[ "$step" == all || "$step" == verify ]]; then
+  maxk verify || status=1
+fi
+if [[ "$step" == kernels ]]; then
+  # shellcheck disable=SC2086
+  maxk kernels ${MAXK_KERNELS_ARGS:---graph reddit-uniform,reddit-rmat --dim 256 --k 16,32,64} --output "$out/results" || status=1
 fi
 if [[ "$step" == all || "$step" == bench ]]; then
   maxk bench --suite default --output "$out/results" || status=1

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MaxK.Harness.Gpu;
 using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 using MaxK.Harness.Suites;
@@ -6,17 +7,23 @@ using MaxK.Interop;
 
 namespace MaxK.Harness.Cli;
 
-/// <summary><c>maxk bench</c>: runs a suite (CPU subset without CUDA), verifies then times each case, writes JSON.</summary>
+/// <summary>
+/// <c>maxk bench</c>: runs a suite, verifying then timing each case, and writes JSON. The default suite always runs the
+/// CPU cases; its GPU part (the kernel benchmark on the Reddit-sized graphs) runs when a CUDA device, the CUDA runtime,
+/// cuSPARSE and the MaxK native library are all available, and is otherwise listed as skipped with the reason.
+/// </summary>
 public static class BenchCommand
 {
     public static Command Create()
     {
         var suite = new Option<string>("--suite") { Description = "Suite to run.", DefaultValueFactory = _ => DefaultSuite.Name };
         var output = new Option<string>("--output") { Description = "Results folder (a run writes <host>/<utc-date>_<commit>/<suite>.json under it).", DefaultValueFactory = _ => Path.Combine("artifacts", "results") };
-        var runs = new Option<int>("--runs") { Description = "Timed runs per case (after warm-up).", DefaultValueFactory = _ => 7 };
-        var warmup = new Option<int>("--warmup") { Description = "Warm-up runs per case (discarded).", DefaultValueFactory = _ => 1 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per CPU case (after warm-up).", DefaultValueFactory = _ => 7 };
+        var warmup = new Option<int>("--warmup") { Description = "Warm-up runs per CPU case (discarded).", DefaultValueFactory = _ => 1 };
+        var gpuRuns = new Option<int>("--gpu-runs") { Description = "Timed runs per GPU case.", DefaultValueFactory = _ => KernelBenchmarkOptions.DefaultRuns };
+        var gpuWarmup = new Option<int>("--gpu-warmup") { Description = "Warm-up runs per GPU case.", DefaultValueFactory = _ => KernelBenchmarkOptions.DefaultWarmup };
         var cpuOnly = new Option<bool>("--cpu-only") { Description = "Skip the GPU part even when CUDA is present." };
-        var command = new Command("bench", "Runs a benchmark suite: verifies every case, then times it, and writes a result file.") { suite, output, runs, warmup, cpuOnly };
+        var command = new Command("bench", "Runs a benchmark suite: verifies every case, then times it, and writes a result file.") { suite, output, runs, warmup, gpuRuns, gpuWarmup, cpuOnly };
         command.SetAction(parse =>
         {
             var log = parse.InvocationConfiguration.Output;
@@ -25,14 +32,17 @@ public static class BenchCommand
                 throw new HarnessException($"Unknown suite '{name}'. Available: {DefaultSuite.Name}.");
             if (parse.GetValue(runs) < 1 || parse.GetValue(warmup) < 0)
                 throw new HarnessException("--runs must be at least 1 and --warmup at least 0.");
-            var gpu = CudaDriverProbe.Probe();
-            var gpuReason = parse.GetValue(cpuOnly) ? "--cpu-only was given" : gpu.Reason;
-            var plan = DefaultSuite.Plan(gpuReason, gpuReason is null ? "the GPU kernel runners are not wired into the harness yet (issue #3)" : null);
-            log.WriteLine($"Suite '{plan.Suite}': {plan.Cases.Count} CPU cases; GPU: {(gpu.DeviceCount > 0 ? $"{gpu.DeviceCount} device(s)" : "none")}");
-            var result = new BenchRunner(log, parse.GetValue(warmup), parse.GetValue(runs)).Run(plan, (gpu.DeviceCount, gpu.DriverVersion, gpuReason), Environment.CurrentDirectory);
-            var m = result.Manifest;
-            var commit = m.HarnessCommit.Length >= 8 ? m.HarnessCommit[..8] : m.HarnessCommit;
-            var path = Path.Combine(parse.GetValue(output)!, Sanitize(m.Host), $"{m.StartedUtc:yyyy-MM-dd}_{commit}", $"{plan.Suite}.json");
+            var gpuOptions = DefaultSuite.GpuOptions(parse.GetValue(gpuRuns), parse.GetValue(gpuWarmup));
+            gpuOptions.Validate();
+            var driver = CudaDriverProbe.Probe();
+            var gpuReason = parse.GetValue(cpuOnly) ? "--cpu-only was given" : GpuEnvironment.Probe().UnavailableReason;
+            var plan = DefaultSuite.Plan(gpuReason);
+            log.WriteLine($"Suite '{plan.Suite}': {plan.Cases.Count} CPU cases; GPU: "
+                + (gpuReason is null ? $"{driver.DeviceCount} device(s), kernel benchmark on {string.Join(", ", gpuOptions.Graphs)}" : "not run"));
+            var result = new BenchRunner(log, parse.GetValue(warmup), parse.GetValue(runs)).Run(plan, (driver.DeviceCount, driver.DriverVersion, gpuReason), Environment.CurrentDirectory);
+            if (gpuReason is null)
+                result = AddGpuPart(result, gpuOptions, log);
+            var path = ResultPaths.File(parse.GetValue(output)!, result.Manifest.Host, result.Manifest, plan.Suite);
             AtomicFile.WriteAllText(path, ResultJson.Serialize(result));
             var failed = result.Cases.Count(c => !c.Verified);
             log.WriteLine($"Wrote {result.Cases.Count} cases ({failed} failed) to {path}");
@@ -43,5 +53,14 @@ public static class BenchCommand
         return command;
     }
 
-    private static string Sanitize(string name) => new([.. name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '_')]);
+    /// <summary>Runs the kernel benchmark of the default suite and merges its records and GPU provenance into the CPU result.</summary>
+    private static RunResult AddGpuPart(RunResult cpu, KernelBenchmarkOptions options, TextWriter log)
+    {
+        var provenance = GpuProvenance.Query();
+        log.WriteLine($"GPU: {provenance.Gpu}; native {provenance.NativeVersion} ({provenance.NativeLibrary}); cuSPARSE {provenance.CuSparseVersion}");
+        var records = new KernelBenchmark(options, log).Run(provenance.Gpu.Name);
+        KernelSummaryTable.Write(log, records);
+        var manifest = provenance.Apply(cpu.Manifest, KernelBenchmark.TimingProtocol(options)) with { FinishedUtc = DateTimeOffset.UtcNow };
+        return cpu with { Manifest = manifest, Cases = [.. cpu.Cases, .. records] };
+    }
 }

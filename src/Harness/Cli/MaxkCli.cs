@@ -12,6 +12,8 @@ public static class MaxkCli
     {
         var root = new RootCommand("maxk: MaxK-GNN kernels, baselines and benchmarks (reproduction of ASPLOS'24 MaxK-GNN).");
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(KernelsCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(NativeCommand.Create());
         root.Subcommands.Add(TorchCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());

@@ -1,6 +1,7 @@
 using MaxK.Datasets;
 using MaxK.Graphs.Synthetic;
 using MaxK.Interop;
+using MaxK.Native;
 using MaxK.Torch;
 
 namespace MaxK.Harness.Cli;
@@ -12,7 +13,7 @@ namespace MaxK.Harness.Cli;
 public static class UserFacingErrors
 {
     public static bool IsUserFacing(Exception ex) => ex is HarnessException or LibTorchNotFoundException or UnknownGraphPresetException
-        or DatasetNotFoundException or CudaException or DllNotFoundException
+        or DatasetNotFoundException or CudaException or DllNotFoundException or MaxkNativeException
         or FormatException /* invalid graphs and CBSR, corrupt files */ or IOException /* missing and corrupt files */
         or ArgumentException or InvalidOperationException or OutOfMemoryException or UnauthorizedAccessException;
 }

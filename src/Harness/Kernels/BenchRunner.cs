@@ -5,7 +5,6 @@ using MaxK.Harness.Results;
 using MaxK.Harness.Statistics;
 using MaxK.Harness.Suites;
 using MaxK.Interop;
-using MaxK.Torch;
 
 namespace MaxK.Harness.Kernels;
 
@@ -14,15 +13,7 @@ public sealed class BenchRunner(TextWriter log, int warmupRuns, int timedRuns)
 {
     public RunResult Run(SuitePlan plan, (int Count, int DriverVersion, string? Reason) gpu, string repoDirectory)
     {
-        var git = GitInfo.Read(repoDirectory);
-        var host = HostInfo.Read();
-        var manifest = new RunManifest
-        {
-            Suite = plan.Suite, HarnessCommit = git.Commit, HarnessDirty = git.Dirty, Host = host.HostName, Cpu = host.CpuModel,
-            LogicalCpus = host.LogicalCpus, MemoryBytes = host.MemoryBytes, Os = host.Os, Dotnet = host.DotNet,
-            TorchSharp = TorchRuntime.TorchSharpVersion, GpuCount = gpu.Count, CudaDriverVersion = gpu.Count > 0 ? gpu.DriverVersion : null,
-            GpuUnavailableReason = gpu.Reason, Seed = DefaultSuite.Seed, StartedUtc = DateTimeOffset.UtcNow,
-        };
+        var manifest = ManifestFactory.Create(plan.Suite, gpu, DefaultSuite.Seed, repoDirectory);
         foreach (var s in plan.Skipped)
             log.WriteLine($"SKIPPED {s.What}: {s.Reason}");
         var graphs = new Dictionary<string, CsrGraph>();

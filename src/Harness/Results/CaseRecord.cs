@@ -3,6 +3,7 @@ namespace MaxK.Harness.Results;
 /// <summary>
 /// One case in a result file (snake_case in JSON). The field names <c>kernel, graph, nodes, edges, dim, k,
 /// median_ms, verified, gpu</c> are fixed so that outside tools can read them. Times are milliseconds.
+/// Optional fields added for the GPU kernel benchmark are null where they do not apply.
 /// </summary>
 public sealed record CaseRecord
 {
@@ -39,4 +40,22 @@ public sealed record CaseRecord
     public required IReadOnlyList<double> SamplesMs { get; init; }
     public string? Gpu { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>
+    /// One-off per-graph preparation the timed runs exclude, in ms (what it is: <see cref="PreprocessNote"/>); e.g.
+    /// cusparseSpMM_preprocess of ALG3 (CUDA events) or the native work-partition build (host wall time).
+    /// </summary>
+    public double? PreprocessMs { get; init; }
+
+    /// <summary>What <see cref="PreprocessMs"/> measured and how.</summary>
+    public string? PreprocessNote { get; init; }
+
+    /// <summary>True for a dense SpMM run at width k instead of D (dim = k): the sceptic's reference for MaxK's gain.</summary>
+    public bool? WidthK { get; init; }
+
+    /// <summary>How <see cref="BytesModeled"/> was counted (e.g. "compulsory: …").</summary>
+    public string? ByteModel { get; init; }
+
+    /// <summary>Kernel launch configuration and preprocessing facts, e.g. "ngs=491, dw=32, wpb=8".</summary>
+    public string? Config { get; init; }
 }

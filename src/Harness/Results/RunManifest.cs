@@ -17,6 +17,27 @@ public sealed record RunManifest
     public int GpuCount { get; init; }
     public int? CudaDriverVersion { get; init; }
     public string? GpuUnavailableReason { get; init; }
+    /// <summary>CUDA runtime version in use, e.g. 13000 (null without a GPU part).</summary>
+    public int? CudaRuntimeVersion { get; init; }
+    public string? CusparseVersion { get; init; }
+    public string? GpuComputeCapability { get; init; }
+    public int? GpuSmCount { get; init; }
+    public long? GpuMemoryBytes { get; init; }
+    public long? GpuL2Bytes { get; init; }
+    /// <summary>Peak SM clock in kHz as the driver reports it (null where it no longer does).</summary>
+    public int? GpuSmClockKhz { get; init; }
+    public int? GpuMemoryClockKhz { get; init; }
+    public int? GpuMemoryBusWidthBits { get; init; }
+    /// <summary>Absolute path of the libmaxk_native.so that ran, and its SHA-256 (hex).</summary>
+    public string? NativeLibrary { get; init; }
+    public string? NativeLibrarySha256 { get; init; }
+    public string? NativeVersion { get; init; }
+    /// <summary>mxk_build_info: CUDA architectures and version the library was compiled for.</summary>
+    public string? NativeBuildInfo { get; init; }
+    /// <summary>CUDART_VERSION the library was compiled with.</summary>
+    public int? NativeCompiledCudaVersion { get; init; }
+    /// <summary>The GPU timing protocol in words (events, runs, L2 flushing).</summary>
+    public string? GpuTiming { get; init; }
     public required ulong Seed { get; init; }
     public required DateTimeOffset StartedUtc { get; init; }
     public DateTimeOffset? FinishedUtc { get; init; }

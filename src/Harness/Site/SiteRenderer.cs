@@ -52,7 +52,7 @@ public static class SiteRenderer
         static string F(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
         var cases = r.Cases.Select(c => new ScriptObject
         {
-            ["kernel"] = c.Kernel, ["implementation"] = c.Implementation, ["graph"] = c.Graph, ["graph_label"] = c.GraphLabel,
+            ["kernel"] = c.Kernel + (c.WidthK == true ? " (width k)" : ""), ["implementation"] = c.Implementation, ["graph"] = c.Graph, ["graph_label"] = c.GraphLabel,
             ["nodes"] = c.Nodes.ToString("N0", CultureInfo.InvariantCulture), ["edges"] = c.Edges.ToString("N0", CultureInfo.InvariantCulture),
             ["dim"] = c.Dim, ["k"] = c.K > 0 ? c.K.ToString(CultureInfo.InvariantCulture) : "—",
             ["median"] = F(c.MedianMs, "F3"),

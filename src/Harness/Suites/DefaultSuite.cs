@@ -21,9 +21,16 @@ public static class DefaultSuite
     public static readonly int[] Ks = [16, 32, 64];
     public const int Dim = 256;
 
-    /// <param name="gpuUnavailableReason">Null when CUDA is usable; otherwise why not.</param>
-    /// <param name="gpuRunnerMissingReason">Null when the GPU kernel runners are available; otherwise why not.</param>
-    public static SuitePlan Plan(string? gpuUnavailableReason, string? gpuRunnerMissingReason)
+    /// <summary>The GPU part as a kernel benchmark: <see cref="GpuGraphs"/>, D = <see cref="Dim"/>, k ∈ <see cref="Ks"/>.</summary>
+    public static Gpu.KernelBenchmarkOptions GpuOptions(int runs, int warmup) => new()
+    {
+        Graphs = GpuGraphs, Dim = Dim, Ks = Ks, Runs = runs, Warmup = warmup, Seed = Seed,
+    };
+
+    /// <param name="gpuUnavailableReason">
+    /// Null when the GPU part can run (CUDA device, runtime, cuSPARSE and the native library present); otherwise why not.
+    /// </param>
+    public static SuitePlan Plan(string? gpuUnavailableReason)
     {
         var cases = new List<KernelCase>();
         foreach (var graph in CpuGraphs)
@@ -37,7 +44,7 @@ public static class DefaultSuite
             }
         }
         var skipped = new List<SkippedWork>();
-        var gpuReason = gpuUnavailableReason ?? gpuRunnerMissingReason;
+        var gpuReason = gpuUnavailableReason;
         if (gpuReason is not null)
         {
             var what = $"GPU kernels {string.Join(", ", KernelNames.Gpu)} on {string.Join(", ", GpuGraphs)} "

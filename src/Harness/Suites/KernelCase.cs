@@ -6,6 +6,9 @@ namespace MaxK.Harness.Suites;
 /// </summary>
 public sealed record KernelCase(string Kernel, string Implementation, string Graph, int Dim, int K, ulong Seed)
 {
+    /// <summary>A dense SpMM run at width k (Dim = K) as the reference for MaxK's reduced width; adds "_width_k" to the id.</summary>
+    public bool WidthK { get; init; }
+
     /// <summary>Stable case id carrying the configuration, e.g. maxk_forward_cpu_reference_fp32_k32_dim256_small-rmat.</summary>
-    public string Id => $"{Kernel}_{Implementation}_fp32" + (K > 0 ? $"_k{K}" : "") + $"_dim{Dim}_{Graph}";
+    public string Id => $"{Kernel}_{Implementation}_fp32" + (K > 0 ? $"_k{K}" : "") + $"_dim{Dim}_{Graph}" + (WidthK ? "_width_k" : "");
 }

@@ -13,8 +13,17 @@ public static class KernelNames
     /// <summary>Dense SpMM Y = A·X at full width, the CPU reference's baseline.</summary>
     public const string DenseSpmm = "dense_spmm";
 
+    /// <summary>The backward of the MaxK nonlinearity (scatter of the CBSR gradient to N × D); verified, not benchmarked.</summary>
+    public const string MaxKBackwardScatter = "maxk_backward_scatter";
+
     /// <summary>Implementation ids.</summary>
     public const string CpuReference = "cpu_reference";
+
+    /// <summary>Kernels of libmaxk_native.so (MaxK kernels and the GNNAdvisor-style baseline).</summary>
+    public const string MaxkNative = "maxk_native";
+
+    /// <summary>NVIDIA cuSPARSE's generic SpMM.</summary>
+    public const string CuSparse = "cusparse";
 
     public static readonly string[] Gpu = [MaxKSelect, MaxKForward, MaxKBackward, CuSparseSpmmAlg2, CuSparseSpmmAlg3, GnnAdvisorSpmm];
 }

@@ -13,16 +13,47 @@ namespace MaxK.Interop;
 /// Folders of shared libraries already mapped into the process that matter here: libtorch's <c>torch/lib</c>
 /// and any folder a CUDA runtime, cuSPARSE or cuBLAS was loaded from (read from <c>/proc/self/maps</c>).
 /// </param>
-public sealed record CudaLibraryHints(string? ExplicitDirectory, IReadOnlyList<string> LoadedLibraryDirectories)
+/// <param name="ToolkitDirectories">
+/// Library folders of an installed CUDA toolkit (searched last, as they are): e.g. <c>/usr/local/cuda/lib64</c>, which
+/// the loader does not always know. Null or empty for none.
+/// </param>
+public sealed record CudaLibraryHints(string? ExplicitDirectory, IReadOnlyList<string> LoadedLibraryDirectories, IReadOnlyList<string>? ToolkitDirectories = null)
 {
     /// <summary>No hints: only the bare sonames are tried.</summary>
     public static CudaLibraryHints None { get; } = new(null, []);
 
-    /// <summary>Reads the environment variable and the process's memory map (Linux; elsewhere no loaded folders).</summary>
+    /// <summary>
+    /// Reads the environment variable, the process's memory map (Linux; elsewhere no loaded folders) and the existing
+    /// toolkit library folders (<see cref="ToolkitLibraryDirectories"/>).
+    /// </summary>
     public static CudaLibraryHints FromProcess()
     {
         var explicitDirectory = Environment.GetEnvironmentVariable(CudaLibraryResolver.DirectoryEnvironmentVariable);
-        return new(string.IsNullOrWhiteSpace(explicitDirectory) ? null : explicitDirectory, LoadedDirectories());
+        return new(string.IsNullOrWhiteSpace(explicitDirectory) ? null : explicitDirectory, LoadedDirectories(),
+            ToolkitLibraryDirectories(Environment.GetEnvironmentVariable, Directory.Exists));
+    }
+
+    /// <summary>
+    /// <c>lib64</c> and <c>targets/x86_64-linux/lib</c> under $CUDA_HOME, $CUDA_PATH and /usr/local/cuda, in that order,
+    /// keeping those <paramref name="exists"/> accepts, without duplicates.
+    /// </summary>
+    public static IReadOnlyList<string> ToolkitLibraryDirectories(Func<string, string?> environment, Func<string, bool> exists)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(exists);
+        var folders = new List<string>();
+        foreach (var home in new[] { environment("CUDA_HOME"), environment("CUDA_PATH"), "/usr/local/cuda" })
+        {
+            if (string.IsNullOrWhiteSpace(home))
+                continue;
+            foreach (var folder in new[] { Path.Combine(home, "lib64"), Path.Combine(home, "targets", "x86_64-linux", "lib") })
+            {
+                var full = Path.GetFullPath(folder);
+                if (exists(full) && !folders.Contains(full))
+                    folders.Add(full);
+            }
+        }
+        return folders;
     }
 
     /// <summary>

@@ -28,32 +28,15 @@ public static class CudaLibraryResolver
     public const string Blas = "cublas";
 
     private static readonly Lock Gate = new();
-    private static readonly HashSet<Assembly> Registered = [];
     private static readonly Dictionary<string, IntPtr> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Installs the resolver for <paramref name="assembly"/>; calling it again for the same assembly does nothing.
+    /// The installed resolver is shared with <see cref="MaxK.Native.MaxkNativeLibraryResolver"/> (.NET allows one per
+    /// assembly), so registering either serves both the CUDA names and <c>maxk_native</c>.
     /// Throws <see cref="InvalidOperationException"/> if another resolver was already installed for it.
     /// </summary>
-    public static void Register(Assembly assembly)
-    {
-        ArgumentNullException.ThrowIfNull(assembly);
-        lock (Gate)
-        {
-            if (!Registered.Add(assembly))
-                return;
-            try
-            {
-                NativeLibrary.SetDllImportResolver(assembly, Resolve);
-            }
-            catch (InvalidOperationException ex)
-            {
-                Registered.Remove(assembly);
-                throw new InvalidOperationException(
-                    $"Assembly {assembly.GetName().Name} already has a DllImport resolver; the CUDA library resolver cannot be installed.", ex);
-            }
-        }
-    }
+    public static void Register(Assembly assembly) => DllImportRouting.Install(assembly);
 
     /// <summary>True for the logical names this resolver serves.</summary>
     public static bool Serves(string libraryName) => libraryName is Runtime or Sparse or Blas;
@@ -71,7 +54,8 @@ public static class CudaLibraryResolver
     /// Absolute folders to search for <paramref name="logicalName"/>, in order: for each hint root (the explicit
     /// folder, then each loaded-library folder) the root itself, then pip's layouts relative to a <c>torch/lib</c>
     /// root: <c>../../nvidia/cu13/lib</c>, <c>../../nvidia/cu12/lib</c> and the per-library CUDA 12 wheel folder
-    /// (<c>../../nvidia/cuda_runtime/lib</c>, <c>cusparse/lib</c> or <c>cublas/lib</c>). Duplicates removed.
+    /// (<c>../../nvidia/cuda_runtime/lib</c>, <c>cusparse/lib</c> or <c>cublas/lib</c>); then the toolkit library
+    /// folders as they are. Duplicates removed.
     /// </summary>
     public static IReadOnlyList<string> SearchDirectories(string logicalName, CudaLibraryHints hints)
     {
@@ -104,6 +88,12 @@ public static class CudaLibraryResolver
                 if (!folders.Contains(full))
                     folders.Add(full);
             }
+        }
+        foreach (var folder in hints.ToolkitDirectories ?? [])
+        {
+            var full = Path.GetFullPath(folder);
+            if (!folders.Contains(full))
+                folders.Add(full);
         }
         return folders;
     }
@@ -170,10 +160,24 @@ public static class CudaLibraryResolver
         }
     }
 
-    private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
+    /// <summary>
+    /// Loads the exact file <paramref name="soname"/> (e.g. <c>libcudart.so.12</c>, which another library needs) from the
+    /// folders searched for <paramref name="logicalName"/>; returns whether one loaded. Used to satisfy a dependency the
+    /// dynamic loader cannot find on its own path.
+    /// </summary>
+    internal static bool TryPreload(string logicalName, string soname)
     {
-        if (!Serves(libraryName))
-            return IntPtr.Zero;
+        foreach (var folder in SearchDirectories(logicalName, CudaLibraryHints.FromProcess()))
+        {
+            if (TryLoadNative(Path.Combine(folder, soname)).Handle != IntPtr.Zero)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Loads (once per process) the library for a served logical name; throws <see cref="DllNotFoundException"/>.</summary>
+    internal static IntPtr ResolveServed(string libraryName)
+    {
         lock (Gate)
         {
             if (Loaded.TryGetValue(libraryName, out var cached))

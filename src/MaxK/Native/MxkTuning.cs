@@ -1,0 +1,45 @@
+using System.Runtime.InteropServices;
+
+namespace MaxK.Native;
+
+/// <summary>
+/// Mirror of <c>mxk_tuning_t</c> (four int32): optional launch tuning for the SpGEMM forward and SSpMM backward.
+/// All-zero (<c>default</c>) means the library's defaults; pass null to the wrappers for the same.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct MxkTuning
+{
+    /// <summary>0 = default (8); 1..16. Each warp owns one record at a time.</summary>
+    public int WarpsPerBlock;
+
+    /// <summary>0 = one record per warp; otherwise the grid is capped and warps loop over records (grid-stride).</summary>
+    public int MaxBlocks;
+
+    /// <summary>0 = default; lanes sharing one edge: 1, 2, 4, 8, 16 or 32.</summary>
+    public int GroupLanes;
+
+    /// <summary>A sum of <see cref="MxkTuningFlags"/> bits (an int32 in the C struct).</summary>
+    public MxkTuningFlags Flags;
+}
+
+/// <summary>The <c>MXK_TUNE_*</c> bits of <see cref="MxkTuning.Flags"/>.</summary>
+[Flags]
+public enum MxkTuningFlags
+{
+    None = 0,
+
+    /// <summary>MXK_TUNE_SCALAR_SLOTS: force one CBSR slot per lane access.</summary>
+    ScalarSlots = 1,
+
+    /// <summary>MXK_TUNE_SHARED_ATOMICS (SpGEMM only): one shared-memory row per warp with shared-memory atomics.</summary>
+    SharedAtomics = 2,
+
+    /// <summary>
+    /// MXK_TUNE_PARTITIONED_BANKS (SSpMM only, experimental): each edge group gathers from its own bank-confined copy of
+    /// the staged grad_y row; vector path with 2..8 groups only, ignored otherwise.
+    /// </summary>
+    PartitionedBanks = 4,
+
+    /// <summary>MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE: results are WRONG; for cost breakdowns only.</summary>
+    DiagnosticSkipAccumulate = 256,
+}
