@@ -6,18 +6,20 @@ namespace MaxK.Tests.Native;
 /// Compiles Native/Fixtures/maxk_native_stub.c into a shared library against the real <c>maxk_native.h</c> (found in
 /// MAXK_NATIVE_INCLUDE, or in native/cuda/include above the test folder or the current folder) with the system C
 /// compiler. Tests using it skip, with the reason, when the header or a compiler is missing (e.g. before native/cuda
-/// is merged, or on a runner without cc).
+/// is merged, or on a runner without cc), and fail when the stub no longer compiles against the header (ABI drift).
 /// </summary>
 internal static class NativeStub
 {
-    private static readonly Lazy<(string? Folder, string? Reason)> Built = new(Build);
+    private static readonly Lazy<(string? Folder, string? Reason, bool Failed)> Built = new(Build);
 
     /// <summary>The folder holding libmaxk_native.so (the stub), libmaxk_native_old.so (minor version 2) and libmaxk_native_partial.so.</summary>
     public static string Folder
     {
         get
         {
-            var (folder, reason) = Built.Value;
+            var (folder, reason, failed) = Built.Value;
+            if (failed)
+                Assert.Fail(reason); // the header and the stub disagree: the C# declarations need the same review
             if (folder is null)
                 Assert.Skip(reason!);
             return folder!;
@@ -30,14 +32,14 @@ internal static class NativeStub
 
     public static string PartialLibrary => Path.Combine(Folder, "libmaxk_native_partial.so");
 
-    private static (string?, string?) Build()
+    private static (string?, string?, bool) Build()
     {
         var include = FindInclude();
         if (include is null)
-            return (null, "maxk_native.h not found (set MAXK_NATIVE_INCLUDE, or merge native/cuda)");
+            return (null, "maxk_native.h not found (set MAXK_NATIVE_INCLUDE, or merge native/cuda)", false);
         var compiler = new[] { "cc", "gcc", "clang" }.Select(FindOnPath).FirstOrDefault(p => p is not null);
         if (compiler is null)
-            return (null, "no C compiler (cc, gcc or clang) on PATH");
+            return (null, "no C compiler (cc, gcc or clang) on PATH", false);
         var source = Path.Combine(AppContext.BaseDirectory, "Native", "Fixtures", "maxk_native_stub.c");
         var folder = Path.Combine(Path.GetTempPath(), "maxk-native-stub-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -52,9 +54,9 @@ internal static class NativeStub
         {
             var error = Compile(compiler, include, file, Path.Combine(folder, output), extra);
             if (error is not null)
-                return (null, $"compiling the native stub failed: {error}");
+                return (null, $"compiling the native stub against {include}/maxk_native.h failed: {error}", true);
         }
-        return (folder, null);
+        return (folder, null, false);
     }
 
     private static string? Compile(string compiler, string include, string source, string output, string extra)

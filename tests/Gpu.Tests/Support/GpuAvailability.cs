@@ -22,6 +22,9 @@ public static class GpuAvailability
 
     public static bool Required => Environment.GetEnvironmentVariable("MAXK_REQUIRE_GPU") == "1";
 
+    /// <summary>Brings up TorchSharp on CUDA once (which also maps PyTorch's CUDA libraries); null on success, else why not.</summary>
+    public static string? TryInitialize() => Cuda.Value.Error;
+
     /// <summary>Skips (or fails, when required) unless TorchSharp runs on CUDA.</summary>
     public static TorchRuntimeInfo RequireCuda()
     {
