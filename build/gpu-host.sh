@@ -22,7 +22,9 @@ fi
 export MAXK_NATIVE_LIB="$here/native-build/libmaxk_native.so"
 if [[ "$step" == all || "$step" == test ]]; then
   maxk torch check --device cuda || status=1
-  MAXK_REQUIRE_GPU=1 dotnet "$here/gpu-tests/Gpu.Tests.dll" --results-directory "$out/gpu-tests" --report-xunit-xml || status=1
+  # Run directly (no SDK), the test app takes xUnit console options: -xml writes the report ci test-summary reads.
+  mkdir -p "$out/gpu-tests"
+  MAXK_REQUIRE_GPU=1 dotnet "$here/gpu-tests/Gpu.Tests.dll" -xml "$out/gpu-tests/gpu-tests.xml" || status=1
   maxk ci test-summary "$out/gpu-tests" || status=1
 fi
 if [[ "$step" == all || "$step" == verify ]]; then
