@@ -18,6 +18,8 @@ public static partial class CudaDriverProbe
         try
         {
             var init = cuInit(0);
+            if (init == 100)
+                return (0, 0, "the NVIDIA driver is present but reports no CUDA-capable device (CUDA_ERROR_NO_DEVICE)");
             if (init != 0)
                 return (0, 0, $"the NVIDIA driver is present but cuInit failed (CUresult {init}): no usable GPU");
             cuDriverGetVersion(out var version);
