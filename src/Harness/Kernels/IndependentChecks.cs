@@ -27,26 +27,9 @@ public static class IndependentChecks
         return result;
     }
 
-    /// <summary>Y = A·X by plain sequential loops in double.</summary>
-    public static float[] SequentialSpmm(CsrGraph a, float[] x, int dim)
-    {
-        var y = new float[(long)a.NodeCount * dim];
-        var acc = new double[dim];
-        for (var r = 0; r < a.NodeCount; r++)
-        {
-            Array.Clear(acc);
-            for (var e = a.RowPointers[r]; e < a.RowPointers[r + 1]; e++)
-            {
-                var w = (double)a.Weight(e);
-                var src = (long)a.ColumnIndices[e] * dim;
-                for (var d = 0; d < dim; d++)
-                    acc[d] += w * x[src + d];
-            }
-            for (var d = 0; d < dim; d++)
-                y[((long)r * dim) + d] = (float)acc[d];
-        }
-        return y;
-    }
+    /// <summary>Y = A·X by plain per-row loops in double (the row-sampled reference over every row).</summary>
+    public static float[] SequentialSpmm(CsrGraph a, float[] x, int dim) =>
+        Verification.SampledReferences.DenseSpmmRows(a, x, dim, Enumerable.Range(0, a.NodeCount).ToArray());
 
     /// <summary>(Aᵀ·G) gathered at the CBSR pattern: N×k, through an explicit transpose.</summary>
     public static float[] TransposedGather(CsrGraph a, float[] gradOut, Cbsr pattern)
