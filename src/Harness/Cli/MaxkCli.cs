@@ -19,6 +19,7 @@ public static class MaxkCli
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ResultsCommand.Create());
+        root.Subcommands.Add(EnvCommand.Create());
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(CiCommand.Create());
         return root;

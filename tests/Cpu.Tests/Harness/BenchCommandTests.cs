@@ -77,3 +77,21 @@ public class BenchCommandTests
         Assert.Contains("nodes=1,000 edges=20,000", output);
     }
 }
+
+public class EnvCommandTests
+{
+    [Fact]
+    public void PrintsProvenanceAsTextAndJson()
+    {
+        var text = new StringWriter();
+        Assert.Equal(0, MaxK.Harness.Cli.MaxkCli.Run(["env"], text, new StringWriter()));
+        Assert.Contains("harness_commit", text.ToString());
+        Assert.Contains("logical_cpus", text.ToString());
+
+        var json = new StringWriter();
+        Assert.Equal(0, MaxK.Harness.Cli.MaxkCli.Run(["env", "--json"], json, new StringWriter()));
+        using var doc = System.Text.Json.JsonDocument.Parse(json.ToString());
+        Assert.Equal("env", doc.RootElement.GetProperty("suite").GetString());
+        Assert.True(doc.RootElement.GetProperty("logical_cpus").GetInt32() >= 1);
+    }
+}
