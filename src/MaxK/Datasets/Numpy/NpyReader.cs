@@ -15,7 +15,7 @@ namespace MaxK.Datasets.Numpy;
 /// </summary>
 public static partial class NpyReader
 {
-    private static ReadOnlySpan<byte> Magic => "\x93NUMPY"u8;
+    private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     /// <summary>Reads a <c>.npy</c> file.</summary>
     public static NpyArray ReadNpy(string path)
