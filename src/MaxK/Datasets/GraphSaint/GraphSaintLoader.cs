@@ -54,8 +54,8 @@ public static class GraphSaintLoader
 
     private static (int[]? Labels, float[]? MultiLabels, int ClassCount) ReadClassMap(string path, int n)
     {
-        var bytes = File.ReadAllBytes(path);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var bytes = WithoutBom(File.ReadAllBytes(path));
+        var reader = new Utf8JsonReader(bytes.Span, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         int[]? labels = null;
         float[]? multi = null;
         var seen = new bool[n];
@@ -126,7 +126,7 @@ public static class GraphSaintLoader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
+            document = JsonDocument.Parse(WithoutBom(File.ReadAllBytes(path)));
         }
         catch (JsonException ex)
         {
@@ -152,6 +152,9 @@ public static class GraphSaintLoader
             return (List("tr"), List("va"), List("te"));
         }
     }
+
+    private static ReadOnlyMemory<byte> WithoutBom(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsMemory(3) : bytes;
 
     private static void Expect(bool condition, string path, string problem)
     {
