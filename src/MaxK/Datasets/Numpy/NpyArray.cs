@@ -26,14 +26,14 @@ public enum NpyElementType
 /// </summary>
 public sealed class NpyArray
 {
-    internal NpyArray(string source, string descr, NpyElementType elementType, int itemSize, long[] shape, byte[] data)
+    internal NpyArray(string source, string descr, NpyElementType elementType, int itemSize, long[] shape, Array data)
     {
         Source = source;
         Descr = descr;
         ElementType = elementType;
         ItemSize = itemSize;
         Shape = shape;
-        Data = data;
+        Storage = data;
     }
 
     /// <summary>The file (and <c>:entry</c> inside an npz) the array came from.</summary>
@@ -49,10 +49,16 @@ public sealed class NpyArray
 
     public IReadOnlyList<long> Shape { get; }
 
-    /// <summary>Raw element bytes, C order, little-endian.</summary>
-    internal byte[] Data { get; }
+    /// <summary>
+    /// The elements in a typed array (float[] for &lt;f4, double[] for &lt;f8, int[], long[], ushort[], and byte[]
+    /// for single-byte and string types), C order.
+    /// </summary>
+    internal Array Storage { get; }
 
-    public long ElementCount => Data.LongLength / ItemSize;
+    /// <summary>Raw element bytes, C order, little-endian.</summary>
+    internal ReadOnlySpan<byte> Data => BytesOf(Storage);
+
+    public long ElementCount => Data.Length / ItemSize;
 
     public int Rank => Shape.Count;
 
@@ -66,14 +72,17 @@ public sealed class NpyArray
             throw new CorruptDatasetException(Source, $"{what} must be a {rank}-D array, got shape {ShapeText}.");
     }
 
-    /// <summary>Elements as float32 (floats narrowed, integers and booleans converted).</summary>
+    /// <summary>
+    /// Elements as float32 (floats narrowed, integers and booleans converted). A &lt;f4 array returns its own
+    /// storage without copying; callers own it from then on.
+    /// </summary>
     public float[] ToFloat32()
     {
         var count = checked((int)ElementCount);
         switch (ElementType)
         {
             case NpyElementType.Float32:
-                return MemoryMarshal.Cast<byte, float>(Data).ToArray();
+                return (float[])Storage;
             case NpyElementType.Float64:
             {
                 var source = MemoryMarshal.Cast<byte, double>(Data);
@@ -99,8 +108,19 @@ public sealed class NpyArray
             throw new CorruptDatasetException(Source, $"{what} must be an integer array, got dtype '{Descr}'.");
         var count = checked((int)ElementCount);
         if (ElementType == NpyElementType.Int32)
-            return MemoryMarshal.Cast<byte, int>(Data).ToArray();
+            return (int[])((int[])Storage).Clone();
         var result = GC.AllocateUninitializedArray<int>(count);
+        if (Storage is long[] wide)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var value = wide[i];
+                if (value is < int.MinValue or > int.MaxValue)
+                    throw new CorruptDatasetException(Source, $"{what}[{i}] = {value} does not fit in int32.");
+                result[i] = (int)value;
+            }
+            return result;
+        }
         for (var i = 0; i < count; i++)
         {
             var value = IntegerAt(i);
@@ -133,6 +153,29 @@ public sealed class NpyArray
         };
         return text.TrimEnd('\0');
     }
+
+    /// <summary>A typed array for <paramref name="count"/> elements of <paramref name="type"/>.</summary>
+    internal static Array Allocate(NpyElementType type, int itemSize, int count) => type switch
+    {
+        NpyElementType.Float32 => GC.AllocateUninitializedArray<float>(count),
+        NpyElementType.Float64 => GC.AllocateUninitializedArray<double>(count),
+        NpyElementType.Int32 => GC.AllocateUninitializedArray<int>(count),
+        NpyElementType.Int64 => GC.AllocateUninitializedArray<long>(count),
+        NpyElementType.UInt16 => GC.AllocateUninitializedArray<ushort>(count),
+        _ => GC.AllocateUninitializedArray<byte>(checked(count * itemSize)),
+    };
+
+    /// <summary>The bytes of a typed array made by <see cref="Allocate"/>.</summary>
+    internal static Span<byte> BytesOf(Array array) => array switch
+    {
+        float[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        double[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        int[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        long[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        ushort[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        byte[] a => a.AsSpan(),
+        _ => throw new InvalidOperationException($"Unexpected storage {array.GetType()}."),
+    };
 
     private long IntegerAt(int i) => ElementType switch
     {

@@ -123,7 +123,8 @@ public static partial class NpyReader
         var byteCount = count * itemSize;
         if (byteCount > Array.MaxLength || count > int.MaxValue)
             throw Corrupt($"array of shape {FormatShape(shape)} is too large to load ({count} elements).");
-        var data = GC.AllocateUninitializedArray<byte>((int)byteCount);
+        var storage = NpyArray.Allocate(type, itemSize, (int)count);
+        var data = NpyArray.BytesOf(storage);
         var read = ReadAtMost(stream, data);
         if (read < byteCount)
             throw Corrupt($"truncated data: shape {FormatShape(shape)} of '{descr}' needs {byteCount} bytes, found {read}.");
@@ -135,7 +136,7 @@ public static partial class NpyReader
                     throw Corrupt($"boolean array holds byte value {b}.");
             }
         }
-        return new NpyArray(source, descr, type, itemSize, shape, data);
+        return new NpyArray(source, descr, type, itemSize, shape, storage);
     }
 
     private static (string Descr, bool Fortran, long[] Shape) ParseHeader(string header, Func<string, CorruptDatasetException> corrupt)
