@@ -39,6 +39,12 @@ public sealed class NpyReaderTests
         Assert.Equal([1, 2, 3, 4], array.ToInt32("x"));
         Assert.Equal([1L, 2, 3, 4], array.ToInt64("x"));
         Assert.Equal(2, array.Rank);
+
+        var wide = scratch.File("wide.npy");
+        File.WriteAllBytes(wide, Npy(new long[] { 1, 1L << 40 }, 2));
+        var ex = Assert.Throws<CorruptDatasetException>(() => NpyReader.ReadNpy(wide).ToInt32("indices"));
+        Assert.Contains("indices[1] = 1099511627776 does not fit in int32", ex.Message);
+        Assert.Equal(wide, ex.Path);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class OgbLoaderTests
         Assert.Contains("4 edges, but raw/num-edge-list.csv.gz says 5", edgeEx.Message);
 
         using var badFloat = new ScratchFolder();
-        WriteArxiv(badFloat.Path, features: ["1,2", "3,abc", "5,6", "7,8"]);
+        WriteArxiv(badFloat.Path, features: ["1,2", "3,abc", "5,x", "7,8"]);
         var floatEx = Assert.Throws<CorruptDatasetException>(() => OgbNodeLoader.Load(badFloat.Path, "ogbn-arxiv"));
         Assert.Equal(Path.Combine(badFloat.Path, OgbNodeLoader.NodeFeatureFile), floatEx.Path);
         Assert.Contains("line 2: 'abc' is not a number", floatEx.Message);

@@ -86,36 +86,44 @@ public sealed class GzipCsvReader : IDisposable
     }
 
     /// <summary>Parses a float field (exponents, nan and inf accepted).</summary>
-    public float ParseSingle(ReadOnlySpan<byte> field)
-    {
-        field = field.Trim((byte)' ');
-        if (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            return value;
-        throw Error($"'{System.Text.Encoding.UTF8.GetString(field)}' is not a number.");
-    }
+    public float ParseSingle(ReadOnlySpan<byte> field) => ParseSingle(field, LineNumber);
 
     /// <summary>
     /// Parses the comma-separated values of <paramref name="line"/> into <paramref name="destination"/>; the line
     /// must hold exactly destination.Length values.
     /// </summary>
-    public void ParseSingles(ReadOnlySpan<byte> line, Span<float> destination)
+    public void ParseSingles(ReadOnlySpan<byte> line, Span<float> destination) => ParseSingles(line, destination, LineNumber);
+
+    /// <summary>As <see cref="ParseSingles(ReadOnlySpan{byte}, Span{float})"/> for a line read earlier (thread-safe; errors name <paramref name="lineNumber"/>).</summary>
+    public void ParseSingles(ReadOnlySpan<byte> line, Span<float> destination, long lineNumber)
     {
         var count = 0;
         foreach (var range in line.Split((byte)','))
         {
             if (count == destination.Length)
-                throw Error($"more than {destination.Length} values.");
-            destination[count++] = ParseSingle(line[range]);
+                throw Error($"more than {destination.Length} values.", lineNumber);
+            destination[count++] = ParseSingle(line[range], lineNumber);
         }
         if (count != destination.Length)
-            throw Error($"{count} values, expected {destination.Length}.");
+            throw Error($"{count} values, expected {destination.Length}.", lineNumber);
+    }
+
+    private float ParseSingle(ReadOnlySpan<byte> field, long lineNumber)
+    {
+        field = field.Trim((byte)' ');
+        if (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            return value;
+        throw Error($"'{System.Text.Encoding.UTF8.GetString(field)}' is not a number.", lineNumber);
     }
 
     /// <summary>Number of comma-separated fields on a line.</summary>
     public static int CountFields(ReadOnlySpan<byte> line) => line.Count((byte)',') + 1;
 
     /// <summary>An exception naming the file and the current line.</summary>
-    public CorruptDatasetException Error(string problem) => new(Path, $"line {LineNumber}: {problem}");
+    public CorruptDatasetException Error(string problem) => Error(problem, LineNumber);
+
+    /// <summary>An exception naming the file and line <paramref name="lineNumber"/>.</summary>
+    public CorruptDatasetException Error(string problem, long lineNumber) => new(Path, $"line {lineNumber}: {problem}");
 
     public void Dispose()
     {

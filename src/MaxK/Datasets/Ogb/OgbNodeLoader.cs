@@ -194,31 +194,84 @@ public static class OgbNodeLoader
         return (sources, destinations);
     }
 
-    /// <summary>Reads <paramref name="rows"/> lines of equal width; the width is that of the first line.</summary>
+    /// <summary>
+    /// Reads <paramref name="rows"/> lines of equal width (that of the first line). Lines are decompressed in blocks
+    /// of about 8 MiB and each block is parsed in parallel, so wide float files (products: 2.4M × 100) use every core.
+    /// </summary>
     private static (float[] Values, int Width) ReadMatrix(string path, int rows)
     {
         using var reader = new GzipCsvReader(path);
-        if (!reader.TryReadLine(out var first))
+        if (!reader.TryReadLine(out var line))
         {
             if (rows == 0)
                 return ([], 0);
             throw new CorruptDatasetException(path, $"empty file; expected {rows} lines.");
         }
-        var width = GzipCsvReader.CountFields(first);
+        var width = GzipCsvReader.CountFields(line);
         var values = GC.AllocateUninitializedArray<float>(checked(rows * width));
-        var line = first;
+        const int blockBytes = 8 << 20;
+        var block = new byte[blockBytes];
+        var starts = new List<int>();
+        var lengths = new List<int>();
+        var lineNumbers = new List<long>();
         var row = 0;
-        do
+        var used = 0;
+
+        void ParseBlock()
+        {
+            var firstRow = row - starts.Count;
+            try
+            {
+                Parallel.For(0, starts.Count, i =>
+                    reader.ParseSingles(block.AsSpan(starts[i], lengths[i]), values.AsSpan((firstRow + i) * width, width), lineNumbers[i]));
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.All(inner => inner is CorruptDatasetException))
+            {
+                // Report the earliest bad line, as a serial parse would.
+                throw ex.InnerExceptions.Cast<CorruptDatasetException>().MinBy(inner => LineOf(inner.Message))!;
+            }
+            starts.Clear();
+            lengths.Clear();
+            lineNumbers.Clear();
+            used = 0;
+        }
+
+        var more = true;
+        while (more)
         {
             if (row == rows)
                 throw reader.Error($"more than the expected {rows} lines.");
-            reader.ParseSingles(line, values.AsSpan(row * width, width));
+            if (line.Length > block.Length)
+            {
+                ParseBlock();
+                block = new byte[line.Length];
+            }
+            else if (used + line.Length > block.Length)
+            {
+                ParseBlock();
+            }
+            line.CopyTo(block.AsSpan(used));
+            starts.Add(used);
+            lengths.Add(line.Length);
+            lineNumbers.Add(reader.LineNumber);
+            used += line.Length;
             row++;
+            more = reader.TryReadLine(out line);
         }
-        while (reader.TryReadLine(out line));
+        ParseBlock();
         if (row != rows)
             throw new CorruptDatasetException(path, $"{row} lines, expected {rows}.");
         return (values, width);
+    }
+
+    private static long LineOf(string message)
+    {
+        var at = message.IndexOf(": line ", StringComparison.Ordinal);
+        if (at < 0)
+            return long.MaxValue;
+        var digits = message.AsSpan(at + 7);
+        var end = digits.IndexOf(':');
+        return end > 0 && long.TryParse(digits[..end], System.Globalization.CultureInfo.InvariantCulture, out var line) ? line : long.MaxValue;
     }
 
     private static int[] ReadIndexList(string path, int nodeCount)
