@@ -66,6 +66,22 @@ public sealed class DatasetFetcherTests
     }
 
     [Fact]
+    public async Task A_stalled_transfer_fails_after_the_stall_timeout_and_keeps_the_partial_file()
+    {
+        using var server = new LoopbackHttpServer();
+        using var scratch = new ScratchFolder();
+        var content = Payload(100_000);
+        server.Serve("s.bin", content);
+        server.StallAfterBytes = 40_000;
+        using var http = Client();
+        var fetcher = new DatasetFetcher(http) { StallTimeout = TimeSpan.FromMilliseconds(500) };
+        var ex = await Assert.ThrowsAsync<DatasetFetchException>(() =>
+            fetcher.DownloadAsync(new DownloadSource(server.Url("s.bin"), "s.bin"), scratch.Path, TestContext.Current.CancellationToken));
+        Assert.Contains("no data for", ex.Message);
+        Assert.InRange(new FileInfo(Path.Combine(scratch.Path, "s.bin" + DatasetFetcher.PartialSuffix)).Length, 1, 40_000);
+    }
+
+    [Fact]
     public async Task A_server_without_range_support_restarts_from_zero()
     {
         using var server = new LoopbackHttpServer { IgnoreRange = true };

@@ -43,6 +43,11 @@ internal sealed class LoopbackHttpServer : IDisposable
     /// <summary>When set, the next full or partial response sends this many bytes and then aborts the connection.</summary>
     public int? DropAfterBytes { get; set; }
 
+    /// <summary>When set, the next response sends this many bytes and then goes silent until the server is disposed.</summary>
+    public int? StallAfterBytes { get; set; }
+
+    private readonly ManualResetEventSlim _release = new();
+
     public ConcurrentQueue<(string Path, string? Range)> Requests { get; } = new();
 
     public Uri Url(string name) => new(BaseUrl + name);
@@ -51,6 +56,7 @@ internal sealed class LoopbackHttpServer : IDisposable
 
     public void Dispose()
     {
+        _release.Set();
         _listener.Stop();
         _listener.Close();
         try
@@ -130,6 +136,15 @@ internal sealed class LoopbackHttpServer : IDisposable
             response.OutputStream.Write(body[..drop]);
             response.OutputStream.Flush();
             Thread.Sleep(100);
+            response.Abort();
+            return;
+        }
+        if (StallAfterBytes is int stall && stall < body.Length)
+        {
+            StallAfterBytes = null;
+            response.OutputStream.Write(body[..stall]);
+            response.OutputStream.Flush();
+            _release.Wait(TimeSpan.FromSeconds(10));
             response.Abort();
             return;
         }

@@ -30,6 +30,12 @@ public sealed class DatasetFetcher(HttpClient http, TextWriter? progress = null)
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// How long the server may stay silent (no response headers, or no body bytes) before the transfer counts as
+    /// stalled and fails, keeping the partial file for resuming.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Fetches every source of <paramref name="entry"/> into <c>dataDirectory/&lt;name&gt;</c> and returns that folder.
     /// <paramref name="sourceUrl"/> replaces the URL of a single-source entry (a mirror or a local copy); the file name
     /// and checks stay those of the catalog.
@@ -79,13 +85,21 @@ public sealed class DatasetFetcher(HttpClient http, TextWriter? progress = null)
         if (existing > 0)
             request.Headers.Range = new RangeHeaderValue(existing, null);
         HttpResponseMessage response;
-        try
+        using (var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new DatasetFetchException($"Cannot reach {source.Url}: {ex.Message}", ex);
+            headers.CancelAfter(StallTimeout);
+            try
+            {
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new DatasetFetchException($"Cannot reach {source.Url}: {ex.Message}", ex);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new DatasetFetchException($"{source.Url} sent no response within {StallTimeout.TotalSeconds:0.###} s.", ex);
+            }
         }
         using (response)
         {
@@ -189,9 +203,21 @@ public sealed class DatasetFetcher(HttpClient http, TextWriter? progress = null)
         {
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var buffer = new byte[1 << 16];
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while (true)
             {
+                stall.CancelAfter(StallTimeout);
+                try
+                {
+                    read = await body.ReadAsync(buffer, stall.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new IOException($"no data for {StallTimeout.TotalSeconds:0.###} s", ex);
+                }
+                if (read == 0)
+                    break;
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 written += read;
                 if (clock.Elapsed - lastReport >= ProgressInterval)
