@@ -42,6 +42,8 @@ public static class DatasetsCommand
             Uri? url = null;
             if (parse.GetValue(sourceUrl) is { } text && !Uri.TryCreate(text, UriKind.Absolute, out url))
                 throw new HarnessException($"--source-url '{text}' is not an absolute URL.");
+            if (url is not null && url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+                throw new HarnessException($"--source-url '{url}' must be an http:// or https:// URL (for a local archive, copy it into the dataset folder under the catalog's file name).");
             using var http = HttpClientFactory();
             var fetcher = new DatasetFetcher(http, parse.InvocationConfiguration.Output);
             var target = fetcher.FetchAsync(entry, directory, url).GetAwaiter().GetResult();

@@ -205,6 +205,11 @@ public sealed class DatasetFetcherTests
         Assert.Contains("HTTP 404", error.ToString());
 
         error = new StringWriter();
+        code = MaxkCli.Run(["datasets", "fetch", "reddit", "--data-dir", dataDir, "--source-url", "file:///tmp/reddit.zip"], new StringWriter(), error);
+        Assert.Equal(MaxkCli.UserErrorExitCode, code);
+        Assert.Contains("http:// or https://", error.ToString());
+
+        error = new StringWriter();
         code = MaxkCli.Run(["datasets", "stats", "nosuch", "--data-dir", dataDir], new StringWriter(), error);
         Assert.Equal(MaxkCli.UserErrorExitCode, code);
         Assert.Contains("Unknown dataset 'nosuch'", error.ToString());
