@@ -17,6 +17,7 @@ public static class MaxkCli
         root.Subcommands.Add(NativeCommand.Create());
         root.Subcommands.Add(TorchCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
+        root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ResultsCommand.Create());
         root.Subcommands.Add(EnvCommand.Create());

@@ -61,6 +61,10 @@ public sealed class PlanetoidDataset
     /// <summary>The ids of <c>test.index</c>, sorted ascending (Cora: 1,000).</summary>
     public int[] TestIndices { get; }
 
+    /// <summary>The common <see cref="NodeDataset"/> form (multi-class, accuracy); arrays are shared, not copied.</summary>
+    public NodeDataset ToNodeDataset() =>
+        new(Name, Graph, Features, FeatureCount, Labels, null, ClassCount, TrainIndices, ValIndices, TestIndices, DatasetMetric.Accuracy);
+
     public override string ToString() =>
         $"{Name}: {NodeCount} nodes, {Graph.EdgeCount} edges, {FeatureCount} features, {ClassCount} classes, " +
         $"{TrainIndices.Length}/{ValIndices.Length}/{TestIndices.Length} train/val/test";
