@@ -185,6 +185,14 @@ typedef struct mxk_tuning_t {
  *  the gather but a conflicted staging; not faster on the H200 for Reddit-sized rows (NOTES.md), hence off
  *  by default. Vector path with 2..8 groups only (ignored otherwise). */
 #define MXK_TUNE_PARTITIONED_BANKS 4
+/** SpGEMM and SSpMM: force the lane-private kernels (every lane owns a bank-private copy of the dim-wide
+ *  row in shared memory: conflict-free scatter/gather, 128 * dim bytes per warp, a per-record pass over
+ *  the copies; NOTES.md) wherever they apply: vector path (k % 4 == 0, aligned buffers) and dim <= 256.
+ *  Without this flag they are used by default when records are long: (nnz / num_records) * k >= 4096.
+ *  warps_per_block is clamped to what fits (at most 8; 7 at dim = 256); max_blocks caps the persistent grid. */
+#define MXK_TUNE_LANE_PRIVATE 8
+/** SpGEMM and SSpMM: never use the lane-private kernels (the previous mapping; wins for short records). */
+#define MXK_TUNE_NO_LANE_PRIVATE 16
 /** DIAGNOSTIC, results are WRONG: SSpMM issues plain stores instead of global atomics, and SpGEMM skips
  *  the shared-memory accumulation, so that timings show what the remaining work costs. Never use it for
  *  training. */

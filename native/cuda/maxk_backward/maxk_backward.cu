@@ -1,6 +1,7 @@
 // maxk_backward.cu: host entry point of the SSpMM backward (checks, zeroing of grad_xs, configuration).
 // The kernel and its description are in maxk_backward_kernel.cuh.
 #include "maxk_backward_kernel.cuh"
+#include "maxk_backward_lp.cuh"
 
 extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const int32_t* indices,
                                           const float* values, int32_t n_cols, const float* grad_y,
@@ -43,6 +44,19 @@ extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const 
         mode = 3;
     }
     const int nrep = mode == 3 ? groups : 1;
+
+    // Lane-private kernel (maxk_backward_lp.cuh): vector path, dim <= 256, long records (or forced).
+    const double avg_len = static_cast<double>(partition->nnz) / partition->num_records;
+    const bool use_lp = vec4 && mode == 0 && dim <= bc::kLpMaxDim && !(flags & MXK_TUNE_NO_LANE_PRIVATE) &&
+                        ((flags & MXK_TUNE_LANE_PRIVATE) || avg_len * k >= bc::kLpMinEdgeSlots);
+    if (use_lp) {
+        int lsz = 1;
+        while (lsz < kq && lsz < 32) lsz <<= 1;
+        if (tuning != nullptr && tuning->group_lanes > lsz) lsz = tuning->group_lanes;
+        mxk::backward_detail::BackwardArgs a{partition, indices, values, grad_y, x_indices, grad_xs, k, dim, 0, 0, 0, s};
+        if (index_width == MXK_INDEX_U8) return mxk::backward_detail::dispatch_lp<uint8_t>(a, lsz, tuning);
+        return mxk::backward_detail::dispatch_lp<uint16_t>(a, lsz, tuning);
+    }
 
     const size_t warp_bytes = static_cast<size_t>(nrep) * dim * sizeof(float);
     int wpb = (tuning != nullptr && tuning->warps_per_block > 0) ? tuning->warps_per_block

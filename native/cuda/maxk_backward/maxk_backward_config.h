@@ -10,6 +10,11 @@ constexpr int kMaxK = 256;
 constexpr int kMinDim = 32;
 constexpr int kMaxDim = 4096;  // the staged grad_y row: dim * 4 bytes of shared memory per warp
 constexpr int kDefaultWarpsPerBlock = 8;
+// Lane-private kernel: 32 copies of the staged grad_y row per warp (128 * dim bytes), so dim <= 256, and by
+// default only for long records (avg edges per record * k >= kLpMinEdgeSlots), which amortise the 32 KB
+// staging per record.
+constexpr int kLpMaxDim = 256;
+constexpr double kLpMinEdgeSlots = 4096.0;
 
 // MaxK backward scatter.
 constexpr int kScatterMaxDim = 65536;

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "maxk_forward_kernel.cuh"
+#include "maxk_forward_lp.cuh"
 
 namespace mxk {
 namespace forward_detail {
@@ -74,6 +75,19 @@ extern "C" MXK_API int mxk_spgemm_forward(const mxk_partition* partition, const 
         MXK_CHECK_LAUNCH("zero_rows_kernel");
     }
     if (partition->num_records == 0) return MXK_OK;
+
+    // Lane-private kernels (maxk_forward_lp.cuh): vector path, dim <= 256, long records (or forced).
+    const double avg_len = static_cast<double>(partition->nnz) / partition->num_records;
+    const bool use_lp = vec4 && mode == 0 && dim <= fc::kLpMaxDim && !(flags & MXK_TUNE_SHARED_ATOMICS) &&
+                        !(flags & MXK_TUNE_NO_LANE_PRIVATE) &&
+                        ((flags & MXK_TUNE_LANE_PRIVATE) || avg_len * k >= fc::kLpMinEdgeSlots);
+    if (use_lp) {
+        int lsz = fd::pow2_at_least(kv < 32 ? kv : 32);
+        if (tuning != nullptr && tuning->group_lanes > lsz) lsz = tuning->group_lanes;
+        fd::ForwardArgs a{partition, indices, values, x_values, x_indices, y, k, dim, 0, 0, 0, s};
+        if (index_width == MXK_INDEX_U8) return fd::dispatch_lp<uint8_t>(a, lsz, tuning);
+        return fd::dispatch_lp<uint16_t>(a, lsz, tuning);
+    }
 
     fd::ForwardArgs a{partition, indices, values, x_values, x_indices, y, k, dim, wpb,
                       mxk::record_grid(partition->num_records, wpb, tuning), warp_bytes * wpb, s};
