@@ -45,10 +45,9 @@ extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const 
     }
     const int nrep = mode == 3 ? groups : 1;
 
-    // Lane-private kernel (maxk_backward_lp.cuh): vector path, dim <= 256, long records (or forced).
-    const double avg_len = static_cast<double>(partition->nnz) / partition->num_records;
+    // Lane-private kernel (maxk_backward_lp.cuh): vector path, dim <= 256, opt-in (MXK_TUNE_LANE_PRIVATE).
     const bool use_lp = vec4 && mode == 0 && dim <= bc::kLpMaxDim && !(flags & MXK_TUNE_NO_LANE_PRIVATE) &&
-                        ((flags & MXK_TUNE_LANE_PRIVATE) || avg_len * k >= bc::kLpMinEdgeSlots);
+                        ((flags & MXK_TUNE_LANE_PRIVATE));
     if (use_lp) {
         int lsz = 1;
         while (lsz < kq && lsz < 32) lsz <<= 1;
@@ -66,6 +65,10 @@ extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const 
     }
     mxk::backward_detail::BackwardArgs a{partition, indices, values, grad_y, x_indices, grad_xs, k, dim, wpb,
                         mxk::record_grid(partition->num_records, wpb, tuning), warp_bytes * wpb, s};
+    a.pf = (flags & MXK_TUNE_NO_PREFETCH)       ? 0
+           : (flags & MXK_TUNE_PREFETCH_WINDOW) ? 1
+           : (flags & MXK_TUNE_PREFETCH_L2)     ? 2
+                                                : bc::kDefaultPrefetch;
     if (index_width == MXK_INDEX_U8) return mxk::backward_detail::dispatch<uint8_t>(a, vec4, gsz, mode);
     return mxk::backward_detail::dispatch<uint16_t>(a, vec4, gsz, mode);
     MXK_API_END

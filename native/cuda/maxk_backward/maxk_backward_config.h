@@ -10,11 +10,10 @@ constexpr int kMaxK = 256;
 constexpr int kMinDim = 32;
 constexpr int kMaxDim = 4096;  // the staged grad_y row: dim * 4 bytes of shared memory per warp
 constexpr int kDefaultWarpsPerBlock = 8;
-// Lane-private kernel: 32 copies of the staged grad_y row per warp (128 * dim bytes), so dim <= 256, and by
-// default only for long records (avg edges per record * k >= kLpMinEdgeSlots), which amortise the 32 KB
-// staging per record.
+// Lane-private kernels (opt-in, MXK_TUNE_LANE_PRIVATE): 32 copies of the row per warp, 128 * dim bytes.
 constexpr int kLpMaxDim = 256;
-constexpr double kLpMinEdgeSlots = 4096.0;
+// CSR prefetch used when no MXK_TUNE_*PREFETCH* flag is given: 0 none, 1 window staging + L2, 2 L2 only.
+constexpr int kDefaultPrefetch = 0;
 
 // MaxK backward scatter.
 constexpr int kScatterMaxDim = 65536;

@@ -81,6 +81,12 @@ __global__ void __launch_bounds__(lp::kLpThreads, 1)
             cww[p] = w_;                                                                   \
         }                                                                                  \
         ld.advance(recs, num_recs, stride, PER_BLK);                                       \
+        /* The load cursor entered a new record: its successor's CSR lines go to L2 now. */ \
+        if (ld.blk == 0 && ld.nrec < num_recs) {                                           \
+            prefetch_l2_range(indices + ld.nr.y, static_cast<size_t>(ld.nr.z) * 4, lane);  \
+            if (values != nullptr)                                                         \
+                prefetch_l2_range(values + ld.nr.y, static_cast<size_t>(ld.nr.z) * 4, lane); \
+        }                                                                                  \
     }
 
 #define MXK_LP_LOAD_DATA(p)                                                                \

@@ -12,11 +12,10 @@ constexpr int kDefaultWarpsPerBlock = 8;
 // Upper bound on the accumulation buffers per warp (groups * dim * 4 bytes): more groups (smaller groups
 // of lanes, several edges of a record at once) only while they fit in 8 KB per warp.
 constexpr int kMaxWarpBufferBytes = 8192;
-// Lane-private kernels: 32 copies of the row per warp (128 * dim bytes), so dim <= 256 (32 KB per warp), and
-// by default only for long records: the per-record flush (8 KB read + 8 KB zeroed per 64 columns) must be
-// amortised over the record's edge slots (avg edges per record * k >= kLpMinEdgeSlots).
+// Lane-private kernels (opt-in, MXK_TUNE_LANE_PRIVATE): 32 copies of the row per warp, 128 * dim bytes.
 constexpr int kLpMaxDim = 256;
-constexpr double kLpMinEdgeSlots = 4096.0;
+// CSR prefetch used when no MXK_TUNE_*PREFETCH* flag is given: 0 none, 1 window staging + L2, 2 L2 only.
+constexpr int kDefaultPrefetch = 0;
 
 }  // namespace forward_config
 }  // namespace mxk

@@ -337,16 +337,13 @@ struct Bench {
             return def;
         };
         struct Var { std::string name; int chunk; mxk_tuning_t tun; };
-        // Lanes per edge of the default mapping (power of two >= min(k / 4, 32)); "gl=2x" doubles it.
-        int gl = 1;
-        while (gl < k / 4 && gl < 32) gl <<= 1;
-        const int gl2 = gl < 32 ? 2 * gl : 32;
-        const int LP = MXK_TUNE_LANE_PRIVATE, OLD = MXK_TUNE_NO_LANE_PRIVATE;
+        const int LP = MXK_TUNE_LANE_PRIVATE;
         const std::vector<Var> fvars = {
-            {"previous(no-lp)", MXK_DEFAULT_CHUNK, {0, 0, 0, OLD}},
-            {"lp,wpb=6", MXK_DEFAULT_CHUNK, {6, 0, 0, LP}},
-            {"lp,wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, LP}},
-            {"lp,gl=" + std::to_string(gl2), MXK_DEFAULT_CHUNK, {0, 0, gl2, LP}},
+            {"no-prefetch", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_NO_PREFETCH}},
+            {"pf-window", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}},
+            {"pf-l2", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_PREFETCH_L2}},
+            {"lane-private", MXK_DEFAULT_CHUNK, {0, 0, 0, LP}},
+            {"lane-private,wpb=6", MXK_DEFAULT_CHUNK, {6, 0, 0, LP}},
         };
         for (const auto& v : fvars) {
             Result r{"maxk_forward_sweep", v.name, k};
@@ -355,13 +352,7 @@ struct Bench {
             r.bytes = rf.bytes;
             add(r);
         }
-        const std::vector<Var> bvars = {
-            {"previous(no-lp)", MXK_DEFAULT_CHUNK, {0, 0, 0, OLD}},
-            {"lp,wpb=6", MXK_DEFAULT_CHUNK, {6, 0, 0, LP}},
-            {"lp,wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, LP}},
-            {"lp,gl=" + std::to_string(gl2), MXK_DEFAULT_CHUNK, {0, 0, gl2, LP}},
-            {"previous,gl=32", MXK_DEFAULT_CHUNK, {0, 0, 32, OLD}},
-        };
+        const std::vector<Var> bvars = fvars;
         for (const auto& v : bvars) {
             Result r{"maxk_backward_sweep", v.name, k};
             r.t = time_gpu(tc, [&] { run_bwd(part_of(v.chunk), &v.tun); });

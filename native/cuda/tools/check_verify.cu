@@ -152,7 +152,16 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
     variants.push_back({1024, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
     variants.push_back({7, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
     variants.push_back({64, {3, 5, 0, MXK_TUNE_LANE_PRIVATE}, true});
+    // CSR prefetch variants of the default kernels (window staging with cp.async; L2 prefetch only; none).
+    variants.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+    variants.push_back({64, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+    variants.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_L2}, true});
+    variants.push_back({1024, {0, 0, 0, MXK_TUNE_NO_PREFETCH}, true});
     if (many) {
+        variants.push_back({7, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+        variants.push_back({64, {3, 7, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+        variants.push_back({1024, {0, 0, 32, MXK_TUNE_PREFETCH_WINDOW}, true});
+        variants.push_back({64, {0, 0, 0, MXK_TUNE_PREFETCH_L2}, true});
         variants.push_back({1024, {0, 0, 32, MXK_TUNE_LANE_PRIVATE}, true});
         variants.push_back({64, {16, 1, 0, MXK_TUNE_LANE_PRIVATE}, true});
         variants.push_back({1024, {0, 0, 0, MXK_TUNE_LANE_PRIVATE | MXK_TUNE_NO_LANE_PRIVATE}, true});
@@ -189,7 +198,15 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
     bvars.push_back({1024, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
     bvars.push_back({7, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
     bvars.push_back({64, {3, 5, 0, MXK_TUNE_LANE_PRIVATE}, true});
+    bvars.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+    bvars.push_back({64, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+    bvars.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_L2}, true});
+    bvars.push_back({1024, {0, 0, 0, MXK_TUNE_NO_PREFETCH}, true});
     if (many) {
+        bvars.push_back({7, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+        bvars.push_back({64, {3, 7, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+        bvars.push_back({1024, {0, 0, 32, MXK_TUNE_PREFETCH_WINDOW}, true});
+        bvars.push_back({64, {0, 0, 0, MXK_TUNE_PREFETCH_L2}, true});
         bvars.push_back({1024, {0, 0, 32, MXK_TUNE_LANE_PRIVATE}, true});
         bvars.push_back({64, {16, 1, 0, MXK_TUNE_LANE_PRIVATE}, true});
     }
@@ -227,6 +244,21 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
         auto dh = dx.download();
         e = rel_error(dh.data(), dref1.data(), dh.size());
         t.record(e < kTol, fmt("backward unweighted D=%d k=%d", dim, k), fmt("relerr %.3g", e));
+        for (int fl : {MXK_TUNE_PREFETCH_WINDOW, MXK_TUNE_PREFETCH_L2}) {
+            const mxk_tuning_t pf{0, 0, 0, fl};
+            y.poison();
+            CK_MXK(mxk_spgemm_forward(c.part(1024), c.d.indices.p, nullptr, n, xv.p, xi.p, iw, k, dim, y.p, &pf, nullptr));
+            CK_CUDA(cudaDeviceSynchronize());
+            yh = y.download();
+            e = rel_error(yh.data(), yref1.data(), yh.size());
+            t.record(e < kTol, fmt("forward unweighted flags=%d D=%d k=%d", fl, dim, k), fmt("relerr %.3g", e));
+            dx.poison();
+            CK_MXK(mxk_sspmm_backward(c.part(1024), c.d.indices.p, nullptr, n, gd.p, xi.p, iw, k, dim, dx.p, &pf, nullptr));
+            CK_CUDA(cudaDeviceSynchronize());
+            dh = dx.download();
+            e = rel_error(dh.data(), dref1.data(), dh.size());
+            t.record(e < kTol, fmt("backward unweighted flags=%d D=%d k=%d", fl, dim, k), fmt("relerr %.3g", e));
+        }
         const mxk_tuning_t lp{0, 0, 0, MXK_TUNE_LANE_PRIVATE};
         y.poison();
         CK_MXK(mxk_spgemm_forward(c.part(1024), c.d.indices.p, nullptr, n, xv.p, xi.p, iw, k, dim, y.p, &lp, nullptr));
