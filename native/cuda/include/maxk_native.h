@@ -198,7 +198,9 @@ typedef struct mxk_tuning_t {
  *  columns/weights two windows ahead in shared memory with cp.async (sm_80+), so that the chain
  *  "CSR load -> CBSR load -> scatter" of a window no longer starts with a DRAM round trip. */
 #define MXK_TUNE_PREFETCH_WINDOW 32
-/** As MXK_TUNE_PREFETCH_WINDOW but only the L2 prefetch of the record's CSR lines. */
+/** As MXK_TUNE_PREFETCH_WINDOW but only the L2 prefetch of the record's CSR lines. Used by default where it
+ *  measured faster on the H200: SpGEMM when its accumulation rows take >= 8 KB per warp (k <= 16 at
+ *  dim 256), SSpMM for k >= 64 (vector path). MXK_TUNE_PREFETCH_WINDOW is slower there (NOTES.md). */
 #define MXK_TUNE_PREFETCH_L2 64
 /** Neither prefetch (overrides the two flags above and the library's default choice). */
 #define MXK_TUNE_NO_PREFETCH 128

@@ -68,7 +68,7 @@ extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const 
     a.pf = (flags & MXK_TUNE_NO_PREFETCH)       ? 0
            : (flags & MXK_TUNE_PREFETCH_WINDOW) ? 1
            : (flags & MXK_TUNE_PREFETCH_L2)     ? 2
-                                                : bc::kDefaultPrefetch;
+                                                : (vec4 && mode == 0 && gsz == 32 && kq >= bc::kL2PrefetchMinSlotVectors) ? 2 : 0;
     if (index_width == MXK_INDEX_U8) return mxk::backward_detail::dispatch<uint8_t>(a, vec4, gsz, mode);
     return mxk::backward_detail::dispatch<uint16_t>(a, vec4, gsz, mode);
     MXK_API_END

@@ -93,7 +93,7 @@ extern "C" MXK_API int mxk_spgemm_forward(const mxk_partition* partition, const 
     a.pf = (flags & MXK_TUNE_NO_PREFETCH)       ? 0
            : (flags & MXK_TUNE_PREFETCH_WINDOW) ? 1
            : (flags & MXK_TUNE_PREFETCH_L2)     ? 2
-                                                : fc::kDefaultPrefetch;
+                                                : (vec4 && mode == 0 && warp_bytes >= fc::kL2PrefetchMinWarpBytes) ? 2 : 0;
     if (index_width == MXK_INDEX_U8) return fd::dispatch<uint8_t>(a, vec4, gsz, mode);
     return fd::dispatch<uint16_t>(a, vec4, gsz, mode);
     MXK_API_END
