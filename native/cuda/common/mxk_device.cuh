@@ -58,6 +58,62 @@ __device__ __forceinline__ void red_add_f32(float* addr, float a) {
     atomicAdd(addr, a);  // the result is unused, so the compiler emits RED (fire-and-forget)
 }
 
+// Asks the L2 to fetch every 128-byte line of [p, p + bytes) (the lanes of a warp take lines round robin).
+// No register is written, so nothing waits for it: used to turn the DRAM latency of the streamed CSR
+// arrays into an L2 hit latency for later loads.
+__device__ __forceinline__ void prefetch_l2_range(const void* p, size_t bytes, int lane) {
+    const uintptr_t e = reinterpret_cast<uintptr_t>(p) + bytes;
+    for (uintptr_t a = (reinterpret_cast<uintptr_t>(p) & ~static_cast<uintptr_t>(127)) + 128u * lane; a < e;
+         a += 32u * 128u) {
+        asm volatile("prefetch.global.L2 [%0];" ::"l"(a));
+    }
+}
+
+// 4-byte asynchronous global -> shared copy (sm_80+ cp.async; bytes past src_bytes are zero-filled, so
+// src_bytes = 0 writes a zero without reading). Tracked by commit groups, not by register scoreboards.
+__device__ __forceinline__ void cp_async4(void* smem_dst, const void* src, int src_bytes) {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+    const uint32_t d = static_cast<uint32_t>(__cvta_generic_to_shared(smem_dst));
+    asm volatile("cp.async.ca.shared.global [%0], [%1], 4, %2;" ::"r"(d), "l"(src), "r"(src_bytes) : "memory");
+#else
+    *static_cast<int*>(smem_dst) = src_bytes ? *static_cast<const int*>(src) : 0;
+#endif
+}
+
+__device__ __forceinline__ void cp_async_commit() {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+    asm volatile("cp.async.commit_group;" ::: "memory");
+#endif
+}
+
+// Waits until at most one committed group (the most recent) is still in flight.
+__device__ __forceinline__ void cp_async_wait1() {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+    asm volatile("cp.async.wait_group 1;" ::: "memory");
+#endif
+}
+
+__device__ __forceinline__ void cp_async_wait0() {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+    asm volatile("cp.async.wait_group 0;" ::: "memory");
+#endif
+}
+
+// Per-warp ring of 3 staged CSR windows (32 columns + 32 weights each) for MXK_TUNE_PREFETCH_WINDOW.
+constexpr int kCsrStageInts = 3 * 64;
+
+// Issues the asynchronous copy of the CSR window starting at edge `e0` of a record (start, len) into ring
+// slot `slot` of `stage` and commits it as one group (lanes past the record write zeros).
+__device__ __forceinline__ void stage_csr_window(int* stage, int slot, const int32_t* indices, const float* values,
+                                                 int start, int len, int e0, int lane) {
+    const int e = e0 + lane;
+    const bool ok = e < len;
+    const int at = start + (ok ? e : 0);
+    cp_async4(stage + slot * 64 + lane, indices + at, ok ? 4 : 0);
+    if (values != nullptr) cp_async4(stage + slot * 64 + 32 + lane, values + at, ok ? 4 : 0);
+    cp_async_commit();
+}
+
 // Loads `n` consecutive CBSR values (n = 1 or 4; 4 needs 16-byte alignment) through the read-only path.
 template <int N>
 struct ValVec;

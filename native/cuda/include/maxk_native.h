@@ -185,6 +185,25 @@ typedef struct mxk_tuning_t {
  *  the gather but a conflicted staging; not faster on the H200 for Reddit-sized rows (NOTES.md), hence off
  *  by default. Vector path with 2..8 groups only (ignored otherwise). */
 #define MXK_TUNE_PARTITIONED_BANKS 4
+/** SpGEMM and SSpMM, experimental: the lane-private kernels (every lane owns a bank-private copy of the
+ *  dim-wide row in shared memory: conflict-free scatter/gather, but 128 * dim bytes per warp, so only ~7
+ *  warps per SM at dim = 256; NOTES.md). Vector path (k % 4 == 0, aligned buffers) and dim <= 256 only,
+ *  elsewhere ignored. Slower than the default kernels on the H200 (latency-bound), hence opt-in.
+ *  warps_per_block is clamped to what fits (at most 8; 7 at dim = 256); max_blocks caps the persistent grid. */
+#define MXK_TUNE_LANE_PRIVATE 8
+/** SpGEMM and SSpMM: never use the lane-private kernels (overrides MXK_TUNE_LANE_PRIVATE). */
+#define MXK_TUNE_NO_LANE_PRIVATE 16
+/** SpGEMM and SSpMM (default kernels, vector path): at the start of each record, ask the L2 to prefetch
+ *  the record's CSR column/weight lines after its first 32-edge window, and stage every 32-edge window's
+ *  columns/weights two windows ahead in shared memory with cp.async (sm_80+), so that the chain
+ *  "CSR load -> CBSR load -> scatter" of a window no longer starts with a DRAM round trip. */
+#define MXK_TUNE_PREFETCH_WINDOW 32
+/** As MXK_TUNE_PREFETCH_WINDOW but only the L2 prefetch of the record's CSR lines. Used by default where it
+ *  measured faster on the H200: SpGEMM when its accumulation rows take >= 8 KB per warp (k <= 16 at
+ *  dim 256), SSpMM for k >= 64 (vector path). MXK_TUNE_PREFETCH_WINDOW is slower there (NOTES.md). */
+#define MXK_TUNE_PREFETCH_L2 64
+/** Neither prefetch (overrides the two flags above and the library's default choice). */
+#define MXK_TUNE_NO_PREFETCH 128
 /** DIAGNOSTIC, results are WRONG: SSpMM issues plain stores instead of global atomics, and SpGEMM skips
  *  the shared-memory accumulation, so that timings show what the remaining work costs. Never use it for
  *  training. */

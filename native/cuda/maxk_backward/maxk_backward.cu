@@ -1,6 +1,7 @@
 // maxk_backward.cu: host entry point of the SSpMM backward (checks, zeroing of grad_xs, configuration).
 // The kernel and its description are in maxk_backward_kernel.cuh.
 #include "maxk_backward_kernel.cuh"
+#include "maxk_backward_lp.cuh"
 
 extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const int32_t* indices,
                                           const float* values, int32_t n_cols, const float* grad_y,
@@ -44,6 +45,18 @@ extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const 
     }
     const int nrep = mode == 3 ? groups : 1;
 
+    // Lane-private kernel (maxk_backward_lp.cuh): vector path, dim <= 256, opt-in (MXK_TUNE_LANE_PRIVATE).
+    const bool use_lp = vec4 && mode == 0 && dim <= bc::kLpMaxDim && !(flags & MXK_TUNE_NO_LANE_PRIVATE) &&
+                        ((flags & MXK_TUNE_LANE_PRIVATE));
+    if (use_lp) {
+        int lsz = 1;
+        while (lsz < kq && lsz < 32) lsz <<= 1;
+        if (tuning != nullptr && tuning->group_lanes > lsz) lsz = tuning->group_lanes;
+        mxk::backward_detail::BackwardArgs a{partition, indices, values, grad_y, x_indices, grad_xs, k, dim, 0, 0, 0, s};
+        if (index_width == MXK_INDEX_U8) return mxk::backward_detail::dispatch_lp<uint8_t>(a, lsz, tuning);
+        return mxk::backward_detail::dispatch_lp<uint16_t>(a, lsz, tuning);
+    }
+
     const size_t warp_bytes = static_cast<size_t>(nrep) * dim * sizeof(float);
     int wpb = (tuning != nullptr && tuning->warps_per_block > 0) ? tuning->warps_per_block
                                                                   : bc::kDefaultWarpsPerBlock;
@@ -52,6 +65,10 @@ extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const 
     }
     mxk::backward_detail::BackwardArgs a{partition, indices, values, grad_y, x_indices, grad_xs, k, dim, wpb,
                         mxk::record_grid(partition->num_records, wpb, tuning), warp_bytes * wpb, s};
+    a.pf = (flags & MXK_TUNE_NO_PREFETCH)       ? 0
+           : (flags & MXK_TUNE_PREFETCH_WINDOW) ? 1
+           : (flags & MXK_TUNE_PREFETCH_L2)     ? 2
+                                                : (vec4 && mode == 0 && gsz == 32 && kq >= bc::kL2PrefetchMinSlotVectors) ? 2 : 0;
     if (index_width == MXK_INDEX_U8) return mxk::backward_detail::dispatch<uint8_t>(a, vec4, gsz, mode);
     return mxk::backward_detail::dispatch<uint16_t>(a, vec4, gsz, mode);
     MXK_API_END

@@ -22,7 +22,7 @@
 namespace mxk {
 namespace backward_detail {
 
-template <typename IdxT, int VW, int GSZ, int QPL, int U, int MODE>
+template <typename IdxT, int VW, int GSZ, int QPL, int U, int MODE, int PF = 0>
 __global__ void __launch_bounds__(512)
     sspmm_backward_kernel(const int4* __restrict__ recs, int num_recs, const int32_t* __restrict__ indices,
                           const float* __restrict__ values, const float* __restrict__ gy,
@@ -37,6 +37,8 @@ __global__ void __launch_bounds__(512)
     const int lane = threadIdx.x & 31;
     const int wib = threadIdx.x >> 5;
     const int wpb = blockDim.x >> 5;
+    // MXK_TUNE_PREFETCH_WINDOW staging ring, after all warps' buffers (only used when PF == 1).
+    int* const stage = reinterpret_cast<int*>(bwd_smem + static_cast<size_t>(wpb) * NREP * (dim >> 2)) + wib * kCsrStageInts;
     const int g = lane / GSZ;
     const int lig = lane % GSZ;
     const int d4n = dim >> 2;
@@ -62,13 +64,35 @@ __global__ void __launch_bounds__(512)
         }
         __syncwarp();
 
+        // PF != 0: the CSR lines after the first window go to L2 now; PF == 1: windows are loaded one ahead.
+        if constexpr (PF != 0) {
+            if (r.z > 32) {
+                prefetch_l2_range(indices + r.y + 32, static_cast<size_t>(r.z - 32) * 4, lane);
+                if (values != nullptr) prefetch_l2_range(values + r.y + 32, static_cast<size_t>(r.z - 32) * 4, lane);
+            }
+        }
+        // PF == 1: windows are staged two ahead in shared memory with cp.async (no register scoreboard).
+        if constexpr (PF == 1) {
+            cp_async_wait0();  // stale groups of the previous record (zero fills) must not land after these
+            stage_csr_window(stage, 0, indices, values, r.y, r.z, 0, lane);
+            stage_csr_window(stage, 1, indices, values, r.y, r.z, 32, lane);
+        }
+        int slot = 0;
         for (int base = 0; base < r.z; base += 32) {
             const int n = min(32, r.z - base);
             int c_l = 0;
             float w_l = 0.f;
-            if (lane < n) {
-                c_l = __ldcs(indices + r.y + base + lane);
-                w_l = values != nullptr ? __ldcs(values + r.y + base + lane) : 1.f;
+            if constexpr (PF == 1) {
+                cp_async_wait1();  // this window's group (all but the newest) has landed
+                c_l = stage[slot * 64 + lane];
+                w_l = values != nullptr ? __int_as_float(stage[slot * 64 + 32 + lane]) : 1.f;
+                stage_csr_window(stage, slot == 0 ? 2 : slot - 1, indices, values, r.y, r.z, base + 64, lane);
+                slot = slot == 2 ? 0 : slot + 1;
+            } else {
+                if (lane < n) {
+                    c_l = __ldcs(indices + r.y + base + lane);
+                    w_l = values != nullptr ? __ldcs(values + r.y + base + lane) : 1.f;
+                }
             }
             for (int j0 = 0; j0 < n; j0 += G * U) {
                 IdxVec<IdxT, VW> iv[U][QPL];
@@ -122,22 +146,24 @@ struct BackwardArgs {
     int k, dim, wpb, grid;
     size_t smem;
     cudaStream_t s;
+    int pf = 0;  // 1: MXK_TUNE_PREFETCH_WINDOW, 2: MXK_TUNE_PREFETCH_L2 (vector path, MODE 0 only)
 };
 
-template <typename IdxT, int VW, int GSZ, int QPL, int MODE = 0>
+template <typename IdxT, int VW, int GSZ, int QPL, int MODE = 0, int PF = 0>
 int launch(const BackwardArgs& a) {
     constexpr int U = QPL >= 4 ? 1 : (QPL >= 2 ? 2 : 4);
-    auto kernel = sspmm_backward_kernel<IdxT, VW, GSZ, QPL, U, MODE>;
-    int st = ensure_smem(kernel, a.smem, "mxk_sspmm_backward");
+    auto kernel = sspmm_backward_kernel<IdxT, VW, GSZ, QPL, U, MODE, PF>;
+    const size_t smem = a.smem + (PF == 1 ? static_cast<size_t>(a.wpb) * kCsrStageInts * 4 : 0);
+    int st = ensure_smem(kernel, smem, "mxk_sspmm_backward");
     if (st != MXK_OK) return st;
-    kernel<<<a.grid, a.wpb * 32, a.smem, a.s>>>(a.p->records, a.p->num_records, a.indices, a.values, a.gy,
+    kernel<<<a.grid, a.wpb * 32, smem, a.s>>>(a.p->records, a.p->num_records, a.indices, a.values, a.gy,
                                                  static_cast<const IdxT*>(a.xi), a.k, a.dim, a.dxs);
     MXK_CHECK_LAUNCH("sspmm_backward_kernel");
     return MXK_OK;
 }
 
 // kq = k / VW index vectors per row; GSZ = pow2 >= min(kq, 32) (or larger, by tuning); QPL = ceil(kq / GSZ).
-template <typename IdxT, int VW, int MODE>
+template <typename IdxT, int VW, int MODE, int PF = 0>
 int dispatch_vw(const BackwardArgs& a, int gsz) {
     const int kq = a.k / VW;
     if constexpr (MODE == 3) {
@@ -149,16 +175,16 @@ int dispatch_vw(const BackwardArgs& a, int gsz) {
         }
     } else {
         switch (gsz) {
-            case 1: return launch<IdxT, VW, 1, 1, MODE>(a);
-            case 2: return launch<IdxT, VW, 2, 1, MODE>(a);
-            case 4: return launch<IdxT, VW, 4, 1, MODE>(a);
-            case 8: return launch<IdxT, VW, 8, 1, MODE>(a);
-            case 16: return launch<IdxT, VW, 16, 1, MODE>(a);
+            case 1: return launch<IdxT, VW, 1, 1, MODE, PF>(a);
+            case 2: return launch<IdxT, VW, 2, 1, MODE, PF>(a);
+            case 4: return launch<IdxT, VW, 4, 1, MODE, PF>(a);
+            case 8: return launch<IdxT, VW, 8, 1, MODE, PF>(a);
+            case 16: return launch<IdxT, VW, 16, 1, MODE, PF>(a);
             default: break;
         }
         switch ((kq + 31) / 32) {
-            case 1: return launch<IdxT, VW, 32, 1, MODE>(a);
-            case 2: return launch<IdxT, VW, 32, 2, MODE>(a);
+            case 1: return launch<IdxT, VW, 32, 1, MODE, PF>(a);
+            case 2: return launch<IdxT, VW, 32, 2, MODE, PF>(a);
             default: break;
         }
         if constexpr (VW == 1) {
@@ -186,6 +212,8 @@ int dispatch(const BackwardArgs& a, bool vec4, int gsz, int mode);
         if (!vec4) return dispatch_vw<IdxT, 1, 0>(a, gsz);                      \
         if (mode == 2) return dispatch_vw<IdxT, 4, 2>(a, gsz);                  \
         if (mode == 3) return dispatch_vw<IdxT, 4, 3>(a, gsz);                  \
+        if (a.pf == 1) return dispatch_vw<IdxT, 4, 0, 1>(a, gsz);               \
+        if (a.pf == 2) return dispatch_vw<IdxT, 4, 0, 2>(a, gsz);               \
         return dispatch_vw<IdxT, 4, 0>(a, gsz);                                 \
     }
 

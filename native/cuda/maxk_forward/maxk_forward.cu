@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "maxk_forward_kernel.cuh"
+#include "maxk_forward_lp.cuh"
 
 namespace mxk {
 namespace forward_detail {
@@ -75,8 +76,24 @@ extern "C" MXK_API int mxk_spgemm_forward(const mxk_partition* partition, const 
     }
     if (partition->num_records == 0) return MXK_OK;
 
+    // Lane-private kernels (maxk_forward_lp.cuh): vector path, dim <= 256, opt-in (MXK_TUNE_LANE_PRIVATE).
+    const bool use_lp = vec4 && mode == 0 && dim <= fc::kLpMaxDim && !(flags & MXK_TUNE_SHARED_ATOMICS) &&
+                        !(flags & MXK_TUNE_NO_LANE_PRIVATE) &&
+                        ((flags & MXK_TUNE_LANE_PRIVATE));
+    if (use_lp) {
+        int lsz = fd::pow2_at_least(kv < 32 ? kv : 32);
+        if (tuning != nullptr && tuning->group_lanes > lsz) lsz = tuning->group_lanes;
+        fd::ForwardArgs a{partition, indices, values, x_values, x_indices, y, k, dim, 0, 0, 0, s};
+        if (index_width == MXK_INDEX_U8) return fd::dispatch_lp<uint8_t>(a, lsz, tuning);
+        return fd::dispatch_lp<uint16_t>(a, lsz, tuning);
+    }
+
     fd::ForwardArgs a{partition, indices, values, x_values, x_indices, y, k, dim, wpb,
                       mxk::record_grid(partition->num_records, wpb, tuning), warp_bytes * wpb, s};
+    a.pf = (flags & MXK_TUNE_NO_PREFETCH)       ? 0
+           : (flags & MXK_TUNE_PREFETCH_WINDOW) ? 1
+           : (flags & MXK_TUNE_PREFETCH_L2)     ? 2
+                                                : (vec4 && mode == 0 && warp_bytes >= fc::kL2PrefetchMinWarpBytes) ? 2 : 0;
     if (index_width == MXK_INDEX_U8) return fd::dispatch<uint8_t>(a, vec4, gsz, mode);
     return fd::dispatch<uint16_t>(a, vec4, gsz, mode);
     MXK_API_END

@@ -30,7 +30,7 @@
 namespace mxk {
 namespace forward_detail {
 
-template <typename IdxT, int VW, int GSZ, int SPL, int U, int MODE>
+template <typename IdxT, int VW, int GSZ, int SPL, int U, int MODE, int PF = 0>
 __global__ void __launch_bounds__(512)
     spgemm_forward_kernel(const int4* __restrict__ recs, int num_recs, const int32_t* __restrict__ indices,
                           const float* __restrict__ values, const float* __restrict__ xv,
@@ -41,6 +41,8 @@ __global__ void __launch_bounds__(512)
     const int lane = threadIdx.x & 31;
     const int wib = threadIdx.x >> 5;
     const int wpb = blockDim.x >> 5;
+    // MXK_TUNE_PREFETCH_WINDOW staging ring, after all warps' buffers (only used when PF == 1).
+    int* const stage = reinterpret_cast<int*>(fwd_smem + static_cast<size_t>(wpb) * NBUF * (dim >> 2)) + wib * kCsrStageInts;
     const int g = lane / GSZ;
     const int lig = lane % GSZ;
     const int d4n = dim >> 2;  // float4 per accumulator row
@@ -54,13 +56,35 @@ __global__ void __launch_bounds__(512)
 
     for (int rec = blockIdx.x * wpb + wib; rec < num_recs; rec += gridDim.x * wpb) {
         const int4 r = __ldg(recs + rec);  // (row, start, len, flags)
+        // PF != 0: the CSR lines after the first window go to L2 now; PF == 1: windows are loaded one ahead.
+        if constexpr (PF != 0) {
+            if (r.z > 32) {
+                prefetch_l2_range(indices + r.y + 32, static_cast<size_t>(r.z - 32) * 4, lane);
+                if (values != nullptr) prefetch_l2_range(values + r.y + 32, static_cast<size_t>(r.z - 32) * 4, lane);
+            }
+        }
+        // PF == 1: windows are staged two ahead in shared memory with cp.async (no register scoreboard).
+        if constexpr (PF == 1) {
+            cp_async_wait0();  // stale groups of the previous record (zero fills) must not land after these
+            stage_csr_window(stage, 0, indices, values, r.y, r.z, 0, lane);
+            stage_csr_window(stage, 1, indices, values, r.y, r.z, 32, lane);
+        }
+        int slot = 0;
         for (int base = 0; base < r.z; base += 32) {
             const int n = min(32, r.z - base);
             int c_l = 0;
             float w_l = 0.f;
-            if (lane < n) {
-                c_l = __ldcs(indices + r.y + base + lane);
-                w_l = values != nullptr ? __ldcs(values + r.y + base + lane) : 1.f;
+            if constexpr (PF == 1) {
+                cp_async_wait1();  // this window's group (all but the newest) has landed
+                c_l = stage[slot * 64 + lane];
+                w_l = values != nullptr ? __int_as_float(stage[slot * 64 + 32 + lane]) : 1.f;
+                stage_csr_window(stage, slot == 0 ? 2 : slot - 1, indices, values, r.y, r.z, base + 64, lane);
+                slot = slot == 2 ? 0 : slot + 1;
+            } else {
+                if (lane < n) {
+                    c_l = __ldcs(indices + r.y + base + lane);
+                    w_l = values != nullptr ? __ldcs(values + r.y + base + lane) : 1.f;
+                }
             }
             for (int j0 = 0; j0 < n; j0 += G * U) {
                 ValVec<VW> v[U][SPL];
@@ -144,32 +168,34 @@ struct ForwardArgs {
     int k, dim, wpb, grid;
     size_t smem;
     cudaStream_t s;
+    int pf = 0;  // 1: MXK_TUNE_PREFETCH_WINDOW, 2: MXK_TUNE_PREFETCH_L2 (vector path, MODE 0 only)
 };
 
-template <typename IdxT, int VW, int GSZ, int SPL, int MODE>
+template <typename IdxT, int VW, int GSZ, int SPL, int MODE, int PF = 0>
 int launch(const ForwardArgs& a) {
     constexpr int U = GSZ < 32 ? 4 : (SPL * VW >= 8 ? 1 : (SPL * VW >= 4 ? 2 : (SPL >= 2 ? 4 : 8)));
-    auto kernel = spgemm_forward_kernel<IdxT, VW, GSZ, SPL, U, MODE>;
-    int st = ensure_smem(kernel, a.smem, "mxk_spgemm_forward");
+    auto kernel = spgemm_forward_kernel<IdxT, VW, GSZ, SPL, U, MODE, PF>;
+    const size_t smem = a.smem + (PF == 1 ? static_cast<size_t>(a.wpb) * kCsrStageInts * 4 : 0);
+    int st = ensure_smem(kernel, smem, "mxk_spgemm_forward");
     if (st != MXK_OK) return st;
-    kernel<<<a.grid, a.wpb * 32, a.smem, a.s>>>(a.p->records, a.p->num_records, a.indices, a.values, a.xv,
+    kernel<<<a.grid, a.wpb * 32, smem, a.s>>>(a.p->records, a.p->num_records, a.indices, a.values, a.xv,
                                                  static_cast<const IdxT*>(a.xi), a.k, a.dim, a.y);
     MXK_CHECK_LAUNCH("spgemm_forward_kernel");
     return MXK_OK;
 }
 
-template <typename IdxT, int MODE>
+template <typename IdxT, int MODE, int PF = 0>
 int dispatch_vec4(const ForwardArgs& a, int gsz) {
     switch (gsz) {
-        case 1: return launch<IdxT, 4, 1, 1, MODE>(a);
-        case 2: return launch<IdxT, 4, 2, 1, MODE>(a);
-        case 4: return launch<IdxT, 4, 4, 1, MODE>(a);
-        case 8: return launch<IdxT, 4, 8, 1, MODE>(a);
-        case 16: return launch<IdxT, 4, 16, 1, MODE>(a);
+        case 1: return launch<IdxT, 4, 1, 1, MODE, PF>(a);
+        case 2: return launch<IdxT, 4, 2, 1, MODE, PF>(a);
+        case 4: return launch<IdxT, 4, 4, 1, MODE, PF>(a);
+        case 8: return launch<IdxT, 4, 8, 1, MODE, PF>(a);
+        case 16: return launch<IdxT, 4, 16, 1, MODE, PF>(a);
         default: break;
     }
-    if (a.k / 4 <= 32) return launch<IdxT, 4, 32, 1, MODE>(a);
-    return launch<IdxT, 4, 32, 2, MODE>(a);
+    if (a.k / 4 <= 32) return launch<IdxT, 4, 32, 1, MODE, PF>(a);
+    return launch<IdxT, 4, 32, 2, MODE, PF>(a);
 }
 
 template <typename IdxT>
@@ -205,6 +231,8 @@ int dispatch(const ForwardArgs& a, bool vec4, int gsz, int mode);
         if (!vec4) return dispatch_scalar<IdxT>(a, gsz);                        \
         if (mode == 1) return dispatch_vec4<IdxT, 1>(a, gsz);                   \
         if (mode == 2) return dispatch_vec4<IdxT, 2>(a, gsz);                   \
+        if (a.pf == 1) return dispatch_vec4<IdxT, 0, 1>(a, gsz);                \
+        if (a.pf == 2) return dispatch_vec4<IdxT, 0, 2>(a, gsz);                \
         return dispatch_vec4<IdxT, 0>(a, gsz);                                  \
     }
 

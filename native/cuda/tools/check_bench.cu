@@ -191,6 +191,7 @@ struct Bench {
             std::printf("  (ALG2 buffer %.1f MB, sampled relerr %.3g)\n", sp.buffer_bytes / 1e6, e);
             add(r);
         }
+        if (opt.quick) return;
         {
             CusparseSpmm sp;
             sp.setup(g, d, x.p, D, y.p, CUSPARSE_SPMM_CSR_ALG3);
@@ -335,13 +336,14 @@ struct Bench {
                 if (pr.first == w) return pr.second;
             return def;
         };
-        struct Var { const char* name; int chunk; mxk_tuning_t tun; };
+        struct Var { std::string name; int chunk; mxk_tuning_t tun; };
+        const int LP = MXK_TUNE_LANE_PRIVATE;
         const std::vector<Var> fvars = {
-            {"wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, 0}},
-            {"wpb=16", MXK_DEFAULT_CHUNK, {16, 0, 0, 0}},
-            {"gl=8", MXK_DEFAULT_CHUNK, {0, 0, 8, 0}},
-            {"gl=16", MXK_DEFAULT_CHUNK, {0, 0, 16, 0}},
-            {"scalar", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_SCALAR_SLOTS}},
+            {"no-prefetch", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_NO_PREFETCH}},
+            {"pf-window", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}},
+            {"pf-l2", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_PREFETCH_L2}},
+            {"lane-private", MXK_DEFAULT_CHUNK, {0, 0, 0, LP}},
+            {"lane-private,wpb=6", MXK_DEFAULT_CHUNK, {6, 0, 0, LP}},
         };
         for (const auto& v : fvars) {
             Result r{"maxk_forward_sweep", v.name, k};
@@ -350,37 +352,12 @@ struct Bench {
             r.bytes = rf.bytes;
             add(r);
         }
-        {
-            const mxk_tuning_t diag{0, 0, 0, MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE};
-            Result r{"maxk_forward_diag", "no_smem_accumulate(wrong)", k};
-            r.t = time_gpu(tc, [&] { run_fwd(def, &diag); });
-            r.bytes = rf.bytes;
-            r.diagnostic = true;
-            add(r);
-        }
-        const std::vector<Var> bvars = {
-            {"wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, 0}},
-            {"wpb=16", MXK_DEFAULT_CHUNK, {16, 0, 0, 0}},
-            {"gl=8", MXK_DEFAULT_CHUNK, {0, 0, 8, 0}},
-            {"gl=16", MXK_DEFAULT_CHUNK, {0, 0, 16, 0}},
-            {"gl=32", MXK_DEFAULT_CHUNK, {0, 0, 32, 0}},
-            {"partitioned", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_PARTITIONED_BANKS}},
-            {"partitioned,gl=16", MXK_DEFAULT_CHUNK, {0, 0, 16, MXK_TUNE_PARTITIONED_BANKS}},
-            {"scalar", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_SCALAR_SLOTS}},
-        };
+        const std::vector<Var> bvars = fvars;
         for (const auto& v : bvars) {
             Result r{"maxk_backward_sweep", v.name, k};
             r.t = time_gpu(tc, [&] { run_bwd(part_of(v.chunk), &v.tun); });
             r.verified = verify_bwd(part_of(v.chunk), &v.tun);
             r.bytes = rb.bytes;
-            add(r);
-        }
-        {
-            const mxk_tuning_t diag{0, 0, 0, MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE};
-            Result r{"maxk_backward_diag", "plain_stores(wrong)", k};
-            r.t = time_gpu(tc, [&] { run_bwd(def, &diag); });
-            r.bytes = rb.bytes;
-            r.diagnostic = true;
             add(r);
         }
     }
@@ -438,7 +415,7 @@ int run_bench(const BenchOptions& opt) {
         else b.bench_k<uint16_t>(k, parts);
     }
     b.bench_cusparse();
-    b.bench_gnnadvisor();
+    if (!opt.quick) b.bench_gnnadvisor();
     b.report();
     for (auto& pr : parts) mxk_partition_destroy(pr.second);
     int bad = 0;

@@ -336,6 +336,7 @@ struct BenchOptions {
     int warmup = 5;
     bool flush = true;
     bool sweep = true;
+    bool quick = false;  // baselines: cuSPARSE ALG2 only (no ALG3, width-k, GNNAdvisor)
     uint64_t seed = 123;
 };
 int run_bench(const BenchOptions& opt);

@@ -147,6 +147,25 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
         variants.push_back({64, {2, 0, 1, MXK_TUNE_SCALAR_SLOTS}, true});
         variants.push_back({1024, {4, 0, 16, 0}, true});
     }
+    // Lane-private kernels (forced: the verify graph's records are too short for the default to pick them;
+    // they only exist for the vector path at dim <= 256, elsewhere the flag falls back to the old kernels).
+    variants.push_back({1024, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
+    variants.push_back({7, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
+    variants.push_back({64, {3, 5, 0, MXK_TUNE_LANE_PRIVATE}, true});
+    // CSR prefetch variants of the default kernels (window staging with cp.async; L2 prefetch only; none).
+    variants.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+    variants.push_back({64, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+    variants.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_L2}, true});
+    variants.push_back({1024, {0, 0, 0, MXK_TUNE_NO_PREFETCH}, true});
+    if (many) {
+        variants.push_back({7, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+        variants.push_back({64, {3, 7, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+        variants.push_back({1024, {0, 0, 32, MXK_TUNE_PREFETCH_WINDOW}, true});
+        variants.push_back({64, {0, 0, 0, MXK_TUNE_PREFETCH_L2}, true});
+        variants.push_back({1024, {0, 0, 32, MXK_TUNE_LANE_PRIVATE}, true});
+        variants.push_back({64, {16, 1, 0, MXK_TUNE_LANE_PRIVATE}, true});
+        variants.push_back({1024, {0, 0, 0, MXK_TUNE_LANE_PRIVATE | MXK_TUNE_NO_LANE_PRIVATE}, true});
+    }
     for (const auto& v : variants) {
         y.poison();
         int st = mxk_spgemm_forward(c.part(v.chunk), c.d.indices.p, c.d.values.p, n, xv.p, xi.p, iw, k, dim, y.p,
@@ -175,6 +194,21 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
         bvars.push_back({64, {0, 0, 0, MXK_TUNE_PARTITIONED_BANKS}, true});
         bvars.push_back({1024, {5, 0, 16, 0}, true});
         bvars.push_back({1024, {0, 0, 4, 0}, true});
+    }
+    bvars.push_back({1024, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
+    bvars.push_back({7, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
+    bvars.push_back({64, {3, 5, 0, MXK_TUNE_LANE_PRIVATE}, true});
+    bvars.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+    bvars.push_back({64, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+    bvars.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_L2}, true});
+    bvars.push_back({1024, {0, 0, 0, MXK_TUNE_NO_PREFETCH}, true});
+    if (many) {
+        bvars.push_back({7, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+        bvars.push_back({64, {3, 7, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
+        bvars.push_back({1024, {0, 0, 32, MXK_TUNE_PREFETCH_WINDOW}, true});
+        bvars.push_back({64, {0, 0, 0, MXK_TUNE_PREFETCH_L2}, true});
+        bvars.push_back({1024, {0, 0, 32, MXK_TUNE_LANE_PRIVATE}, true});
+        bvars.push_back({64, {16, 1, 0, MXK_TUNE_LANE_PRIVATE}, true});
     }
     for (const auto& v : bvars) {
         dx.poison();
@@ -210,6 +244,34 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
         auto dh = dx.download();
         e = rel_error(dh.data(), dref1.data(), dh.size());
         t.record(e < kTol, fmt("backward unweighted D=%d k=%d", dim, k), fmt("relerr %.3g", e));
+        for (int fl : {MXK_TUNE_PREFETCH_WINDOW, MXK_TUNE_PREFETCH_L2}) {
+            const mxk_tuning_t pf{0, 0, 0, fl};
+            y.poison();
+            CK_MXK(mxk_spgemm_forward(c.part(1024), c.d.indices.p, nullptr, n, xv.p, xi.p, iw, k, dim, y.p, &pf, nullptr));
+            CK_CUDA(cudaDeviceSynchronize());
+            yh = y.download();
+            e = rel_error(yh.data(), yref1.data(), yh.size());
+            t.record(e < kTol, fmt("forward unweighted flags=%d D=%d k=%d", fl, dim, k), fmt("relerr %.3g", e));
+            dx.poison();
+            CK_MXK(mxk_sspmm_backward(c.part(1024), c.d.indices.p, nullptr, n, gd.p, xi.p, iw, k, dim, dx.p, &pf, nullptr));
+            CK_CUDA(cudaDeviceSynchronize());
+            dh = dx.download();
+            e = rel_error(dh.data(), dref1.data(), dh.size());
+            t.record(e < kTol, fmt("backward unweighted flags=%d D=%d k=%d", fl, dim, k), fmt("relerr %.3g", e));
+        }
+        const mxk_tuning_t lp{0, 0, 0, MXK_TUNE_LANE_PRIVATE};
+        y.poison();
+        CK_MXK(mxk_spgemm_forward(c.part(1024), c.d.indices.p, nullptr, n, xv.p, xi.p, iw, k, dim, y.p, &lp, nullptr));
+        CK_CUDA(cudaDeviceSynchronize());
+        yh = y.download();
+        e = rel_error(yh.data(), yref1.data(), yh.size());
+        t.record(e < kTol, fmt("forward unweighted lane-private D=%d k=%d", dim, k), fmt("relerr %.3g", e));
+        dx.poison();
+        CK_MXK(mxk_sspmm_backward(c.part(1024), c.d.indices.p, nullptr, n, gd.p, xi.p, iw, k, dim, dx.p, &lp, nullptr));
+        CK_CUDA(cudaDeviceSynchronize());
+        dh = dx.download();
+        e = rel_error(dh.data(), dref1.data(), dh.size());
+        t.record(e < kTol, fmt("backward unweighted lane-private D=%d k=%d", dim, k), fmt("relerr %.3g", e));
     }
 
     // MaxK backward scatter (exact): the gradient values are fresh random numbers.

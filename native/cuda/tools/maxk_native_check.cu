@@ -2,7 +2,8 @@
 //
 //   maxk_native_check verify [--seed S]
 //   maxk_native_check bench [--graph reddit-uniform|uniform:N:DEG] [--dim 256] [--k 16,32,64] [--json out.jsonl]
-//                           [--runs 25] [--warmup 5] [--no-flush] [--no-sweep] [--seed S]
+//                           [--runs 25] [--warmup 5] [--no-flush] [--no-sweep] [--quick] [--seed S]
+//   --quick: baselines limited to cuSPARSE ALG2 (the speed-up reference).
 //
 // verify: fresh random inputs (seeded), CPU references in double, every kernel and shape; exit code 0 if all
 // checks pass, 1 otherwise. bench: CUDA-event timings on a generated graph, each result verified on sampled
@@ -20,7 +21,7 @@ void usage() {
         "usage:\n"
         "  maxk_native_check verify [--seed S]\n"
         "  maxk_native_check bench [--graph reddit-uniform|uniform:N:DEG] [--dim D] [--k 16,32,64] [--json PATH]\n"
-        "                          [--runs R] [--warmup W] [--no-flush] [--no-sweep] [--seed S]\n");
+        "                          [--runs R] [--warmup W] [--no-flush] [--no-sweep] [--quick] [--seed S]\n");
 }
 
 }  // namespace
@@ -62,6 +63,8 @@ int main(int argc, char** argv) {
             opt.flush = false;
         } else if (a == "--no-sweep") {
             opt.sweep = false;
+        } else if (a == "--quick") {
+            opt.quick = true;
         } else {
             std::fprintf(stderr, "unknown option %s\n", a.c_str());
             usage();
