@@ -20,6 +20,7 @@ public static class MaxkCli
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(CiCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 
