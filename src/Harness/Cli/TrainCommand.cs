@@ -34,11 +34,12 @@ public static class TrainCommand
         var lr = new Option<double?>("--lr") { Description = "Adam learning rate (default per dataset)." };
         var dropout = new Option<double?>("--dropout") { Description = "Dropout probability (default per dataset)." };
         var weightDecay = new Option<double?>("--weight-decay") { Description = "Adam weight decay (default per dataset)." };
+        var inputDropout = new Option<double?>("--input-dropout") { Description = "Dropout of the input features (default per dataset)." };
         var noNorm = new Option<bool>("--no-norm") { Description = "Leave out the LayerNorm after each graph layer." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the summary, not every epoch." };
         var command = new Command("train", "Trains a GNN (SAGE, GCN, GIN) with ReLU or MaxK on a dataset, full-graph.")
         {
-            dataset, dataDir, model, nonlinearity, k, hidden, layers, epochs, seed, device, json, lr, dropout, weightDecay, noNorm, quiet,
+            dataset, dataDir, model, nonlinearity, k, hidden, layers, epochs, seed, device, json, lr, dropout, inputDropout, weightDecay, noNorm, quiet,
         };
         command.SetAction(parse =>
         {
@@ -56,7 +57,8 @@ public static class TrainCommand
             var data = NodeClassificationData.FromPlanetoid(PlanetoidLoader.Load(directory, name));
             var modelOptions = new ModelOptions(parse.GetValue(model), parse.GetValue(nonlinearity), parse.GetValue(k) ?? defaults.K,
                 data.FeatureCount, parse.GetValue(hidden) ?? defaults.Hidden, data.ClassCount, parse.GetValue(layers) ?? defaults.Layers,
-                parse.GetValue(dropout) ?? defaults.Dropout, LayerNorm: !parse.GetValue(noNorm));
+                parse.GetValue(dropout) ?? defaults.Dropout, LayerNorm: !parse.GetValue(noNorm),
+                InputDropout: parse.GetValue(inputDropout) ?? defaults.InputDropout);
             var trainingOptions = new TrainingOptions(parse.GetValue(epochs) ?? defaults.Epochs, parse.GetValue(lr) ?? defaults.LearningRate,
                 parse.GetValue(weightDecay) ?? defaults.WeightDecay, parse.GetValue(seed));
             var backend = CpuReferenceBackend.Instance;
@@ -87,7 +89,7 @@ public static class TrainCommand
 
     private static string Describe(ModelOptions m, TrainingOptions t, IAggregationBackend backend) => string.Create(CultureInfo.InvariantCulture,
         $"model {m.Architecture.ToString().ToLowerInvariant()}, {(m.Nonlinearity == Nonlinearity.MaxK ? $"maxk k={m.K}" : "relu")}, hidden {m.Hidden}, "
-        + $"layers {m.HiddenLayers}, dropout {m.Dropout}, layernorm {(m.LayerNorm ? "on" : "off")}; adam lr {t.LearningRate} wd {t.WeightDecay}, "
+        + $"layers {m.HiddenLayers}, dropout {m.Dropout}, input dropout {m.InputDropout}, layernorm {(m.LayerNorm ? "on" : "off")}; adam lr {t.LearningRate} wd {t.WeightDecay}, "
         + $"{t.Epochs} epochs, seed {t.Seed}; backend {backend.Name}");
 
     /// <summary>snake_case name of a phase, as in the JSON.</summary>
@@ -100,14 +102,14 @@ public static class TrainCommand
             e.Timing.EpochMs, Phases(e.Timing.PhaseMs), e.Timing.AggregationShare)).ToList();
         return new TrainRunJson(TrainRunJson.CurrentSchema, dataset, m.Architecture.ToString().ToLowerInvariant(),
             m.Nonlinearity.ToString().ToLowerInvariant(), m.Nonlinearity == Nonlinearity.MaxK ? m.K : null, m.Hidden, m.HiddenLayers,
-            m.Dropout, m.LayerNorm, t.Epochs, t.LearningRate, t.WeightDecay, t.Seed, "cpu", backend.Name, report.MetricName,
+            m.Dropout, m.InputDropout, m.LayerNorm, t.Epochs, t.LearningRate, t.WeightDecay, t.Seed, "cpu", backend.Name, report.MetricName,
             report.TestMetric, report.BestEpoch, report.BestValMetric, report.EpochMsMedian, Phases(report.PhaseMsMedian), epochs);
     }
 }
 
 /// <summary>The JSON file of <c>maxk train</c> (snake_case through <see cref="ResultJson.Options"/>).</summary>
 internal sealed record TrainRunJson(
-    string Schema, string Dataset, string Model, string Nonlinearity, int? K, int Hidden, int Layers, double Dropout, bool LayerNorm,
+    string Schema, string Dataset, string Model, string Nonlinearity, int? K, int Hidden, int Layers, double Dropout, double InputDropout, bool LayerNorm,
     int Epochs, double Lr, double WeightDecay, long Seed, string Device, string Backend, string Metric,
     double TestAccuracy, int BestEpoch, double BestValAccuracy, double EpochMsMedian, Dictionary<string, double> PhaseMsMedian,
     List<TrainEpochJson> EpochRecords)

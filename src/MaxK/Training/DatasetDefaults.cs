@@ -8,7 +8,8 @@ namespace MaxK.Training;
 /// <param name="Epochs">Training epochs.</param>
 /// <param name="WeightDecay">Adam's weight decay.</param>
 /// <param name="K">MaxK's k when --k is not given.</param>
-public sealed record DatasetDefaults(int Layers, int Hidden, double Dropout, double LearningRate, int Epochs, double WeightDecay, int K)
+/// <param name="InputDropout">Dropout of the input features.</param>
+public sealed record DatasetDefaults(int Layers, int Hidden, double Dropout, double LearningRate, int Epochs, double WeightDecay, int K, double InputDropout = 0)
 {
     /// <summary>Defaults of the datasets named in design §4, plus the Planetoid sets (classic GCN settings).</summary>
     public static IReadOnlyDictionary<string, DatasetDefaults> Known { get; } = new Dictionary<string, DatasetDefaults>(StringComparer.OrdinalIgnoreCase)
