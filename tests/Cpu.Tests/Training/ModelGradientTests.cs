@@ -11,6 +11,7 @@ namespace MaxK.Tests.Training;
 /// Whole models on the CPU reference backend against the same models on torch's dense autograd (dense A,
 /// top-k mask): logits, the gradient of the input and of every parameter, in training mode with dropout.
 /// </summary>
+[Collection(TorchGeneratorCollection.Name)]
 public class ModelGradientTests
 {
     private const double Tolerance = 1e-4;

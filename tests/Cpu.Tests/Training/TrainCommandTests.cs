@@ -6,6 +6,7 @@ using MaxK.Harness.Cli;
 namespace MaxK.Tests.Training;
 
 /// <summary><c>maxk train</c> arguments, errors and JSON.</summary>
+[Collection(MaxK.Tests.Datasets.SharedDatasetsCollection.Name)]
 public class TrainCommandTests
 {
     private static (int Exit, string Out, string Err) Run(params string[] args)
