@@ -15,11 +15,14 @@ namespace MaxK.Tests.Training;
 [Collection(SharedDatasetsCollection.Name)]
 public class CoraTrainingTests(ITestOutputHelper output)
 {
-    /// <summary>The settings of the CI target (also `maxk train --dataset cora --model gcn --layers 2 --lr 0.005 --dropout 0.8`).</summary>
-    public static ModelOptions CoraGcn(NodeClassificationData data, Nonlinearity nonlinearity) =>
-        new(GnnArchitecture.Gcn, nonlinearity, K: 32, data.FeatureCount, Hidden: 64, data.ClassCount, HiddenLayers: 2, Dropout: 0.8);
+    /// <summary>The CLI's Cora defaults (`maxk train --dataset cora --model gcn [--nonlinearity maxk]`): 2 layers of 64, dropout 0.8, k 32.</summary>
+    private static readonly DatasetDefaults Defaults = DatasetDefaults.For("cora");
 
-    public static TrainingOptions CoraTraining { get; } = new(Epochs: 200, LearningRate: 0.005, WeightDecay: 5e-4, Seed: 97);
+    public static ModelOptions CoraGcn(NodeClassificationData data, Nonlinearity nonlinearity) =>
+        new(GnnArchitecture.Gcn, nonlinearity, Defaults.K, data.FeatureCount, Defaults.Hidden, data.ClassCount, Defaults.Layers, Defaults.Dropout);
+
+    /// <summary>Adam lr 0.005, weight decay 5e-4, 200 epochs, seed 97 (the CLI's default seed).</summary>
+    public static TrainingOptions CoraTraining { get; } = new(Defaults.Epochs, Defaults.LearningRate, Defaults.WeightDecay, Seed: 97);
 
     private static readonly Lazy<(double Relu, double MaxK)> Accuracies = new(() =>
     {
