@@ -23,6 +23,7 @@ public static class MaxkCli
         root.Subcommands.Add(EnvCommand.Create());
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(CiCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 

@@ -25,6 +25,7 @@ public static class TorchRuntime
         {
             if (Initialized.TryGetValue(device, out var done))
                 return done;
+            OpenMpWaitPolicy.DefaultToPassive();
             var location = new LibTorchLocator(LibTorchLocatorOptions.FromEnvironment(explicitLibTorchDirectory)).Locate(device);
             var libraries = device == TorchDevice.Cuda
                 ? new[] { "libc10.so", "libtorch_cpu.so", "libc10_cuda.so", "libtorch_cuda.so", "libtorch.so" }
