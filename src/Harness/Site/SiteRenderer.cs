@@ -13,9 +13,7 @@ public static class SiteRenderer
 {
     public static int Render(string resultsDirectory, string siteDirectory, string outputDirectory, TextWriter log)
     {
-        var files = Directory.Exists(resultsDirectory)
-            ? Directory.GetFiles(resultsDirectory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
-            : [];
+        var files = Directory.Exists(resultsDirectory) ? ResultSchemaValidator.ResultFiles(resultsDirectory) : [];
         var runs = new List<ScriptObject>();
         foreach (var file in files)
         {
