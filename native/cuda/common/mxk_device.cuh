@@ -114,6 +114,46 @@ __device__ __forceinline__ void stage_csr_window(int* stage, int slot, const int
     cp_async_commit();
 }
 
+// Start of a record (row, start, len, flags) in the forward and backward kernels. PF != 0: the CSR lines after
+// the first window go to L2 now; PF == 1: the first two windows are staged in shared memory with cp.async
+// (no register scoreboard) and later windows are loaded two ahead.
+template <int PF>
+__device__ __forceinline__ void begin_csr_record(int* stage, const int32_t* indices, const float* values, int4 r, int lane) {
+    if constexpr (PF != 0) {
+        if (r.z > 32) {
+            prefetch_l2_range(indices + r.y + 32, static_cast<size_t>(r.z - 32) * 4, lane);
+            if (values != nullptr) prefetch_l2_range(values + r.y + 32, static_cast<size_t>(r.z - 32) * 4, lane);
+        }
+    }
+    if constexpr (PF == 1) {
+        cp_async_wait0();  // stale groups of the previous record (zero fills) must not land after these
+        stage_csr_window(stage, 0, indices, values, r.y, r.z, 0, lane);
+        stage_csr_window(stage, 1, indices, values, r.y, r.z, 32, lane);
+    }
+}
+
+// Lane `lane`'s edge of the CSR window starting at edge `base` of record r (n = edges in the window): its column
+// `c_l` and weight `w_l` (0 and 0 past the window). PF == 1 reads the staged ring slot `slot` and stages the
+// window two ahead; otherwise it streams from global memory.
+template <int PF>
+__device__ __forceinline__ void load_csr_window(int* stage, int& slot, const int32_t* indices, const float* values, int4 r,
+                                                int base, int n, int lane, int& c_l, float& w_l) {
+    c_l = 0;
+    w_l = 0.f;
+    if constexpr (PF == 1) {
+        cp_async_wait1();  // this window's group (all but the newest) has landed
+        c_l = stage[slot * 64 + lane];
+        w_l = values != nullptr ? __int_as_float(stage[slot * 64 + 32 + lane]) : 1.f;
+        stage_csr_window(stage, slot == 0 ? 2 : slot - 1, indices, values, r.y, r.z, base + 64, lane);
+        slot = slot == 2 ? 0 : slot + 1;
+    } else {
+        if (lane < n) {
+            c_l = __ldcs(indices + r.y + base + lane);
+            w_l = values != nullptr ? __ldcs(values + r.y + base + lane) : 1.f;
+        }
+    }
+}
+
 // Loads `n` consecutive CBSR values (n = 1 or 4; 4 needs 16-byte alignment) through the read-only path.
 template <int N>
 struct ValVec;

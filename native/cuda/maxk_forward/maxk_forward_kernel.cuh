@@ -56,36 +56,13 @@ __global__ void __launch_bounds__(512)
 
     for (int rec = blockIdx.x * wpb + wib; rec < num_recs; rec += gridDim.x * wpb) {
         const int4 r = __ldg(recs + rec);  // (row, start, len, flags)
-        // PF != 0: the CSR lines after the first window go to L2 now; PF == 1: windows are loaded one ahead.
-        if constexpr (PF != 0) {
-            if (r.z > 32) {
-                prefetch_l2_range(indices + r.y + 32, static_cast<size_t>(r.z - 32) * 4, lane);
-                if (values != nullptr) prefetch_l2_range(values + r.y + 32, static_cast<size_t>(r.z - 32) * 4, lane);
-            }
-        }
-        // PF == 1: windows are staged two ahead in shared memory with cp.async (no register scoreboard).
-        if constexpr (PF == 1) {
-            cp_async_wait0();  // stale groups of the previous record (zero fills) must not land after these
-            stage_csr_window(stage, 0, indices, values, r.y, r.z, 0, lane);
-            stage_csr_window(stage, 1, indices, values, r.y, r.z, 32, lane);
-        }
+        begin_csr_record<PF>(stage, indices, values, r, lane);
         int slot = 0;
         for (int base = 0; base < r.z; base += 32) {
             const int n = min(32, r.z - base);
-            int c_l = 0;
-            float w_l = 0.f;
-            if constexpr (PF == 1) {
-                cp_async_wait1();  // this window's group (all but the newest) has landed
-                c_l = stage[slot * 64 + lane];
-                w_l = values != nullptr ? __int_as_float(stage[slot * 64 + 32 + lane]) : 1.f;
-                stage_csr_window(stage, slot == 0 ? 2 : slot - 1, indices, values, r.y, r.z, base + 64, lane);
-                slot = slot == 2 ? 0 : slot + 1;
-            } else {
-                if (lane < n) {
-                    c_l = __ldcs(indices + r.y + base + lane);
-                    w_l = values != nullptr ? __ldcs(values + r.y + base + lane) : 1.f;
-                }
-            }
+            int c_l;
+            float w_l;
+            load_csr_window<PF>(stage, slot, indices, values, r, base, n, lane, c_l, w_l);
             for (int j0 = 0; j0 < n; j0 += G * U) {
                 ValVec<VW> v[U][SPL];
                 IdxVec<IdxT, VW> ix[U][SPL];
