@@ -12,11 +12,21 @@ public static class CsbmPresets
     /// <summary>
     /// Reddit-sized: 232,965 nodes, 41 balanced classes, 602 features, expected 114,615,892 directed edges (the same
     /// mean degree, ≈ 492; Poisson-like degrees, not Reddit's heavy tail), Reddit's split.
+    /// <para>
+    /// Parameters from a back-of-envelope model, not yet measured at this size (CPU too small): signal 1.75 makes the
+    /// features alone about as weak as csbm-small's (nearest class mean ≈ 30 % over 41 classes); homophily 0.10 keeps
+    /// the block structure above the Kesten–Stigum detectability threshold (SNR (a−b)²/(C(a+(C−1)b)) ≈ 3) while a
+    /// one-hop mean alone separates the true class from the 40 others with z ≈ 2.1, so aggregation helps a lot but
+    /// the task does not saturate (aim 85–95 % for SAGE). At 0.06 the SNR (0.66) is below the threshold.
+    /// </para>
     /// </summary>
-    public static CsbmOptions Reddit { get; } = new("csbm-reddit", 232_965, 41, RedditAverageDegree, Homophily: 0.06, Features: 602,
-        SignalStrength: 1.0, SplitFractions.Reddit);
+    public static CsbmOptions Reddit { get; } = new("csbm-reddit", 232_965, 41, RedditAverageDegree, Homophily: 0.10, Features: 602,
+        SignalStrength: 1.75, SplitFractions.Reddit);
 
-    /// <summary>Small instance for CI: 3,000 nodes, 7 classes, mean degree 20, 64 features, Reddit's split shares.</summary>
+    /// <summary>
+    /// Small instance for CI: 3,000 nodes, 7 classes, mean degree 20, homophily 0.55, 64 features, signal 1, Reddit's
+    /// split shares. Measured (CPU, seed 1): 3-layer ReLU SAGE 88.0 % test accuracy, features alone 31.1 %.
+    /// </summary>
     public static CsbmOptions Small { get; } = new("csbm-small", 3_000, 7, 20, Homophily: 0.55, Features: 64,
         SignalStrength: 1.0, SplitFractions.Reddit);
 

@@ -17,7 +17,7 @@ public static class GraphFeatureDataset
     public const int RedditClasses = 41;
 
     /// <summary>Feature signal of the speed datasets (same as csbm-reddit).</summary>
-    public const double RedditSignalStrength = 1.0;
+    public const double RedditSignalStrength = 1.75;
 
     /// <summary>Description for reports.</summary>
     public const string Caveat = "labels independent of the graph; for speed only";
