@@ -25,7 +25,7 @@ public static class CsbmPresets
 
     /// <summary>
     /// Small instance for CI: 3,000 nodes, 7 classes, mean degree 20, homophily 0.55, 64 features, signal 1, Reddit's
-    /// split shares. Measured (CPU, seed 1): 3-layer ReLU SAGE 88.0 % test accuracy, features alone 31.1 %.
+    /// split shares. Measured (CPU, seed 1): 3-layer ReLU SAGE 88.0 % test accuracy; features alone 36.3 % (nearest class mean), 31.1 % (SAGE on self-loops only).
     /// </summary>
     public static CsbmOptions Small { get; } = new("csbm-small", 3_000, 7, 20, Homophily: 0.55, Features: 64,
         SignalStrength: 1.0, SplitFractions.Reddit);
