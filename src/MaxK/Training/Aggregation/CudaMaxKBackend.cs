@@ -99,8 +99,7 @@ public sealed class CudaMaxKBackend : IAggregationBackend, IDisposable
             using (timer.Begin(TrainingPhase.AggregationForward))
                 GpuSpgemmForward.Run(state.Partition, CudaTensors.Float(values), CudaTensors.Bytes(indexBytes), width, k, d, CudaTensors.Float(y));
             ctx.save_data("state", state);
-            ctx.save_data("indices", indexBytes);
-            ctx.save_data("scale", scale!);
+            ctx.save_for_backward(scale is null ? [indexBytes] : [indexBytes, scale]);
             ctx.save_data("timer", timer);
             ctx.save_data("shape", (n, d, k));
             var outputs = new List<Tensor> { y };
@@ -115,8 +114,9 @@ public sealed class CudaMaxKBackend : IAggregationBackend, IDisposable
         public override List<Tensor> backward(autograd.AutogradContext ctx, List<Tensor> grad_outputs)
         {
             var state = (CudaGraphState)ctx.get_data("state");
-            var indexBytes = (Tensor)ctx.get_data("indices");
-            var scale = ctx.get_data("scale") as Tensor;
+            var saved = ctx.get_saved_variables();
+            var indexBytes = saved[0];
+            var scale = saved.Count > 1 ? saved[1] : null;
             var timer = (IPhaseTimer)ctx.get_data("timer");
             var (n, d, k) = ((int, int, int))ctx.get_data("shape");
             var width = WidthFor(d);
