@@ -48,6 +48,7 @@ public sealed class CudaGraphState : IDisposable
 
     public void Dispose()
     {
+        _graph.BackendState.TryRemove(new KeyValuePair<string, object>(Key, this));
         _partition?.Dispose();
         if (_transposed.IsValueCreated)
             _transposed.Value.Dispose();

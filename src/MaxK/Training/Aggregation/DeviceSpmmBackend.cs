@@ -15,6 +15,7 @@ public sealed class DeviceSpmmBackend : IAggregationBackend, IDisposable
 {
     private readonly Func<CudaGraphState, int, IDeviceSpmm> _factory;
     private readonly List<IDisposable> _owned = [];
+    private readonly List<(AggregationGraph Graph, string Key)> _entries = [];
 
     /// <param name="name">"cusparse" or "gnnadvisor".</param>
     /// <param name="factory">Builds the SpMM of a graph's device state at width D.</param>
@@ -42,10 +43,12 @@ public sealed class DeviceSpmmBackend : IAggregationBackend, IDisposable
         if (rows != graph.NodeCount)
             throw new OperandShapeMismatchException($"X has {rows} rows but the graph has N = {graph.NodeCount} nodes.");
         var state = CudaGraphState.ForGraph(graph, _owned.Add);
-        var spmm = (IDeviceSpmm)graph.BackendState.GetOrAdd($"{Name}-spmm-{width}", _ =>
+        var key = $"{Name}-spmm-{width}";
+        var spmm = (IDeviceSpmm)graph.BackendState.GetOrAdd(key, _ =>
         {
             var created = _factory(state, width);
             _owned.Add(created);
+            _entries.Add((graph, key));
             return created;
         });
         return Function.apply(x, spmm, timer);
@@ -56,6 +59,9 @@ public sealed class DeviceSpmmBackend : IAggregationBackend, IDisposable
 
     public void Dispose()
     {
+        foreach (var (graph, key) in _entries)
+            graph.BackendState.TryRemove(key, out _);
+        _entries.Clear();
         // SpMM objects first (they reference the graph's device buffers), then the graph states.
         foreach (var owned in _owned.OfType<IDeviceSpmm>())
             owned.Dispose();
