@@ -49,12 +49,22 @@ public sealed class PygAdapter(string python, string script)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(log);
-        var version = Version();
+        Version();
         if (spec.Nonlinearity != Nonlinearity.Relu)
             throw new HarnessException("The PyG peer trains ReLU models only.");
         var dataset = spec.Dataset.Trim().ToLowerInvariant();
+        return Run(spec, TrainingDatasets.Load(dataset, spec.DataDir, spec.Seed), log);
+    }
+
+    /// <summary>Runs the peer on <paramref name="data"/> (already loaded) with <paramref name="spec"/>'s model and sizes.</summary>
+    public TrainingRecord Run(TrainingRunSpec spec, NodeClassificationData data, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(log);
+        var version = Version();
+        var dataset = spec.Dataset.Trim().ToLowerInvariant();
         var defaults = DatasetDefaults.For(dataset);
-        var data = TrainingDatasets.Load(dataset, spec.DataDir, spec.Seed);
         var hidden = spec.Hidden ?? defaults.Hidden;
         var layers = spec.Layers ?? defaults.Layers;
         var epochs = spec.Epochs ?? defaults.Epochs;

@@ -20,11 +20,6 @@ public class KernelBenchmarkTests
         Assert.Equal(["tiny-uniform", "tiny-rmat"], Options.Graphs);
         Assert.Equal([16, 32, 64], Options.Ks);
         Assert.Equal((256, 20, 5, 42UL, RowSample.DefaultBudget), (Options.Dim, Options.Runs, Options.Warmup, Options.Seed, Options.VerificationRows));
-        var suite = DefaultSuite.GpuOptions(KernelBenchmarkOptions.DefaultRuns, KernelBenchmarkOptions.DefaultWarmup);
-        suite.Validate();
-        Assert.Equal(["reddit-uniform", "reddit-rmat"], suite.Graphs);
-        Assert.Equal((256, 20, 5), (suite.Dim, suite.Runs, suite.Warmup));
-        Assert.Equal([16, 32, 64], suite.Ks);
     }
 
     [Fact]
@@ -178,13 +173,6 @@ public class KernelBenchmarkTests
     }
 
     [Fact]
-    public void TheDefaultSuiteSkipsItsGpuPartWithTheReason()
-    {
-        var plan = DefaultSuite.Plan("the MaxK native library is unavailable: not built");
-        var skipped = Assert.Single(plan.Skipped);
-        Assert.Equal("the MaxK native library is unavailable: not built", skipped.Reason);
-        Assert.Contains("reddit-uniform", skipped.What);
-        Assert.Empty(DefaultSuite.Plan(null).Skipped);
+    public void EmptyGraphListIsAUserError() =>
         Assert.Throws<HarnessException>(() => KernelBenchmarkOptions.Parse("", 256, "16", 20, 5, 1));
-    }
 }
