@@ -100,7 +100,7 @@ public sealed class RunJournal : IDisposable
     /// <summary>Appends one line and forces it to disk.</summary>
     public void Append(JournalEntry entry)
     {
-        var options = new JsonSerializerOptions(ResultJson.Options) { WriteIndented = false };
+        var options = new JsonSerializerOptions(ResultJson.Options) { WriteIndented = false, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
         var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, options) + "\n");
         _stream.Write(line);
         _stream.Flush(flushToDisk: true);

@@ -43,8 +43,8 @@ public class RunJournalTests
         Assert.Contains("run without --resume", ex.Message);
 
         var lines = File.ReadAllLines(path);
-        File.WriteAllText(path, lines[0] + "\n{broken\n" + lines[1] + "\n", Encoding.UTF8);
+        File.WriteAllText(path, lines[0] + "\n{broken\n" + lines[1] + "\n");
         var corrupt = Assert.Throws<HarnessException>(() => RunJournal.Resume(path, Header));
-        Assert.Contains("line 2 is corrupt", corrupt.Message);
+        Assert.True(corrupt.Message.Contains("line 2 is corrupt", StringComparison.Ordinal), corrupt.Message);
     }
 }

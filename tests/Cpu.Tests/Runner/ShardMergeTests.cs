@@ -43,7 +43,7 @@ public class ShardMergeTests
         var shard1 = ResultJson.Read(Single(one));
         Assert.Equal("1/2", shard1.Manifest.Shard);
         Assert.EndsWith("tiny.shard-1-of-2.json", Single(one), StringComparison.Ordinal);
-        Assert.Equal(5, shard1.Cases.Count);
+        Assert.Equal(7, shard1.Cases.Count); // 14 cases: 2 graphs × (dense + 2 k × 3 kernels)
 
         var (exit, text) = Maxk("results", "merge", one, two, "--output", Path.Combine(dir.Path, "merged"));
         Assert.True(exit == 0, text);
