@@ -25,6 +25,7 @@ public static class MaxkCli
         root.Subcommands.Add(CiCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(MicroCommand.Create());
         return root;
     }
 
