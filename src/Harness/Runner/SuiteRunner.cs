@@ -91,7 +91,7 @@ public sealed class SuiteRunner(TextWriter log)
             Manifest = manifest,
             Skipped = [.. plan.Skipped, .. ordered.Where(e => e.Skipped is not null).Select(e => e.Skipped!)],
             Cases = [.. ordered.Where(e => e.Case is not null).Select(e => e.Case!)],
-            Training = [.. ordered.Where(e => e.Training is not null).Select(e => e.Training!)],
+            Training = [.. ordered.Where(e => e.Training is not null).Select(e => ResultCompaction.Compact(e.Training!))],
         });
         var path = ResultPaths.File(options.Output, label, manifest, fileName);
         AtomicFile.WriteAllText(path, ResultJson.Serialize(result));
