@@ -57,9 +57,9 @@ public sealed class TrainingCaseExecutor(TextWriter log, PygAdapter pyg)
     private static JournalEntry Entry(TrainingSuiteCase c, TrainingRecord record) =>
         new() { Type = "training", Id = c.Id, Training = record with { Id = c.Id } };
 
-    /// <summary>Files or folders of a dataset that are not on this host (as opposed to a loader or training failure).</summary>
+    /// <summary>Dataset files, libtorch or a peer that are not on this host (as opposed to a loader or training failure): the case is skipped.</summary>
     public static bool IsMissingData(Exception ex) => ex is DatasetNotFoundException or FileNotFoundException or DirectoryNotFoundException
-        or PeerUnavailableException
+        or PeerUnavailableException or MaxK.Torch.LibTorchNotFoundException
         || (ex is HarnessException && ex.Message.Contains("no shared datasets folder", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The record of a case that failed: its parameters, the error, no times.</summary>
