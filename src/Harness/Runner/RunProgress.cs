@@ -19,10 +19,10 @@ public abstract class RunProgress
     }
 
     /// <summary>
-    /// Runs <paramref name="step"/> for each of <paramref name="count"/> items; step returns the item's one-line outcome.
-    /// <paramref name="caseLog"/> is what the cases should write their detail to (muted under the bar).
+    /// Runs <paramref name="step"/> for each item of <paramref name="names"/>; step gets the item's index and the writer for
+    /// its detail (muted under the bar) and returns the item's one-line outcome.
     /// </summary>
-    public abstract void Run(int count, Func<int, TextWriter, (string Name, string Outcome)> step);
+    public abstract void Run(IReadOnlyList<string> names, Func<int, TextWriter, string> step);
 
     /// <summary>"m:ss" (or "h:mm:ss") for a remaining time.</summary>
     public static string Eta(TimeSpan remaining) =>
@@ -30,23 +30,25 @@ public abstract class RunProgress
 
     private sealed class PlainProgress(TextWriter log) : RunProgress
     {
-        public override void Run(int count, Func<int, TextWriter, (string Name, string Outcome)> step)
+        public override void Run(IReadOnlyList<string> names, Func<int, TextWriter, string> step)
         {
             var clock = Stopwatch.StartNew();
+            var count = names.Count;
             for (var i = 0; i < count; i++)
             {
-                var (name, outcome) = step(i, log);
+                var outcome = step(i, log);
                 var done = i + 1;
                 var eta = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / done * (count - done));
-                log.WriteLine($"[{done,3}/{count}] {name,-62} {outcome}  ETA {Eta(eta)}");
+                log.WriteLine($"[{done,3}/{count}] {names[i],-62} {outcome}  ETA {Eta(eta)}");
             }
         }
     }
 
     private sealed class SpectreProgress : RunProgress
     {
-        public override void Run(int count, Func<int, TextWriter, (string Name, string Outcome)> step)
+        public override void Run(IReadOnlyList<string> names, Func<int, TextWriter, string> step)
         {
+            var count = names.Count;
             AnsiConsole.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -55,9 +57,9 @@ public abstract class RunProgress
                     var task = ctx.AddTask("suite", maxValue: Math.Max(1, count));
                     for (var i = 0; i < count; i++)
                     {
-                        var (name, outcome) = step(i, TextWriter.Null);
-                        AnsiConsole.MarkupLine(Markup.Escape($"[{i + 1,3}/{count}] {name,-62} {outcome}"));
-                        task.Description = Markup.Escape(name);
+                        task.Description = Markup.Escape(names[i]);
+                        var outcome = step(i, TextWriter.Null);
+                        AnsiConsole.MarkupLine(Markup.Escape($"[{i + 1,3}/{count}] {names[i],-62} {outcome}"));
                         task.Increment(1);
                     }
                 });

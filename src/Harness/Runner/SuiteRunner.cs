@@ -53,13 +53,13 @@ public sealed class SuiteRunner(TextWriter log)
         _gpuName = provenance?.Gpu.Name;
         try
         {
-            RunProgress.For(log).Run(pending.Count, (i, caseLog) =>
+            RunProgress.For(log).Run([.. pending.Select(c => c.Id)], (i, caseLog) =>
             {
                 var c = pending[i];
                 var entry = Execute(c, caseLog);
                 journal.Append(entry);
                 done[c.Id] = entry;
-                return (c.Id, Outcome(entry));
+                return Outcome(entry);
             });
         }
         finally
