@@ -75,13 +75,7 @@ public static class TrainCommand
             var path = parse.GetValue(json);
             if (path is not null)
             {
-                var gpu = spec.Device == TorchDevice.Cuda ? (1, 0, (string?)null) : (0, 0, "--device cpu");
-                var manifest = ManifestFactory.Create("train", gpu, (ulong)spec.Seed, Environment.CurrentDirectory) with
-                {
-                    Gpu = record.Gpu,
-                    StartedUtc = started,
-                    FinishedUtc = DateTimeOffset.UtcNow,
-                };
+                var manifest = TrainingManifest.Create("train", spec.Device, (ulong)spec.Seed, started);
                 var result = new RunResult { Manifest = manifest, Skipped = [], Cases = [], Training = [record] };
                 AtomicFile.WriteAllText(path, ResultJson.Serialize(result));
                 output.WriteLine($"wrote {path}");

@@ -93,6 +93,9 @@ public sealed record TrainingRecord
     public required string VerificationReference { get; init; }
     public double? VerificationRelativeError { get; init; }
 
+    /// <summary>How the backend ran, e.g. which cuSPARSE algorithm won its timing or the GNNAdvisor decider's choice.</summary>
+    public string? Config { get; init; }
+
     public string? Gpu { get; init; }
     public string? Error { get; init; }
 }

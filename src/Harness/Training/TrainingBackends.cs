@@ -1,3 +1,5 @@
+using MaxK.Baselines.Training;
+using MaxK.Harness.Gpu;
 using MaxK.Torch;
 using MaxK.Training.Aggregation;
 using MaxK.Training.Models;
@@ -27,6 +29,29 @@ public static class TrainingBackends
         }
         if (backend == "cpu-reference")
             throw new HarnessException("Backend cpu-reference runs on --device cpu only.");
-        throw new HarnessException($"Training on CUDA (backend {backend}) is not available in this build yet.");
+        GpuEnvironment.Require($"Training on CUDA (backend {backend})");
+        var gpu = GpuProvenance.Query().Gpu.Name;
+        var timer = new CudaEventPhaseTimer();
+        var cusparse = new DeviceSpmmBackend("cusparse", (state, width) => new CuSparseDeviceSpmm(state, width));
+        return backend switch
+        {
+            "cusparse" => new TrainingBackendSession(cusparse, () => timer, gpu, new Resources(cusparse, timer)),
+            "gnnadvisor" => Session(new DeviceSpmmBackend("gnnadvisor", (state, width) => new GnnAdvisorDeviceSpmm(state, width)), timer, gpu, cusparse),
+            _ => Session(new CudaMaxKBackend(cusparse), timer, gpu, cusparse),
+        };
+    }
+
+    private static TrainingBackendSession Session<T>(T backend, CudaEventPhaseTimer timer, string gpu, DeviceSpmmBackend cusparse)
+        where T : IAggregationBackend, IDisposable =>
+        new(backend, () => timer, gpu, new Resources(backend, cusparse, timer));
+
+    /// <summary>Disposes device resources in order.</summary>
+    private sealed class Resources(params IDisposable[] items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+                item.Dispose();
+        }
     }
 }

@@ -25,7 +25,7 @@ public static class TrainingRun
         var datasetName = spec.Dataset.Trim().ToLowerInvariant();
         var defaults = DatasetDefaults.For(datasetName);
         TorchRuntime.Initialize(spec.Device, spec.LibTorch);
-        var data = TrainingDatasets.Load(datasetName, spec.DataDir, spec.Seed);
+        var data = LoadCached(datasetName, spec.DataDir);
         var model = new ModelOptions(spec.Model, spec.Nonlinearity, spec.K ?? defaults.K, data.FeatureCount, spec.Hidden ?? defaults.Hidden,
             data.ClassCount, spec.Layers ?? defaults.Layers, spec.Dropout ?? defaults.Dropout, spec.LayerNorm, spec.InputDropout ?? defaults.InputDropout);
         var training = new TrainingOptions(spec.Epochs ?? defaults.Epochs, spec.LearningRate ?? defaults.LearningRate,
@@ -54,6 +54,29 @@ public static class TrainingRun
         var warmup = Math.Min(spec.WarmupEpochs ?? (spec.Device == TorchDevice.Cuda ? 3 : 1), training.Epochs - 1);
         var record = ToRecord(datasetName, data, model, training, spec.Device, session, report, warmup, check);
         return new TrainingOutcome(record, report);
+    }
+
+    /// <summary>Seed of generated datasets: fixed, so every case of a suite trains on the same graph whatever its training seed.</summary>
+    public const long DatasetSeed = 1;
+
+    private static readonly Lock CacheLock = new();
+    private static (string Name, string? Dir, NodeClassificationData Data)? _lastDataset;
+
+    /// <summary>
+    /// The dataset, reusing the last one loaded when a suite runs several cases on it in one process (Reddit-sized
+    /// synthetic graphs take seconds to generate; their weighted and transposed forms are memoised on it too).
+    /// </summary>
+    private static NodeClassificationData LoadCached(string name, string? dataDir)
+    {
+        lock (CacheLock)
+        {
+            if (_lastDataset is { } last && last.Name == name && last.Dir == dataDir)
+                return last.Data;
+            _lastDataset = null;
+            var data = TrainingDatasets.Load(name, dataDir, DatasetSeed);
+            _lastDataset = (name, dataDir, data);
+            return data;
+        }
     }
 
     /// <summary>One line describing the model and the optimisation.</summary>
@@ -123,9 +146,19 @@ public static class TrainingRun
             Verified = check.Passed,
             VerificationReference = check.Reference,
             VerificationRelativeError = check.RelativeError,
+            Config = Configuration(session.Backend, m),
             Gpu = session.GpuName,
         };
     }
+
+    /// <summary>What the backend chose while it ran (baseline algorithms, index width), for the record.</summary>
+    private static string? Configuration(IAggregationBackend backend, ModelOptions m) => backend switch
+    {
+        DeviceSpmmBackend d => string.Join("; ", d.Configurations.Distinct()),
+        CudaMaxKBackend => $"fused selection into CBSR with {CudaMaxKBackend.WidthFor(m.Hidden).ToString().ToLowerInvariant()} indices; "
+            + "SpGEMM forward and SSpMM backward on a work partition of A (max_chunk 1024)",
+        _ => null,
+    };
 
     private static double Median(IEnumerable<double> values)
     {
