@@ -53,7 +53,7 @@ public sealed class PygAdapter(string python, string script)
         if (spec.Nonlinearity != Nonlinearity.Relu)
             throw new HarnessException("The PyG peer trains ReLU models only.");
         var dataset = spec.Dataset.Trim().ToLowerInvariant();
-        return Run(spec, TrainingDatasets.Load(dataset, spec.DataDir, spec.Seed), log);
+        return Run(spec, TrainingDatasets.Load(dataset, spec.DataDir, TrainingRun.DatasetSeed), log);
     }
 
     /// <summary>Runs the peer on <paramref name="data"/> (already loaded) with <paramref name="spec"/>'s model and sizes.</summary>
@@ -63,6 +63,8 @@ public sealed class PygAdapter(string python, string script)
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(log);
         var version = Version();
+        if (data.IsMultiLabel)
+            throw new HarnessException($"The PyG peer trains single-label tasks only; {data.Name} is multi-label.");
         var dataset = spec.Dataset.Trim().ToLowerInvariant();
         var defaults = DatasetDefaults.For(dataset);
         var hidden = spec.Hidden ?? defaults.Hidden;
@@ -124,7 +126,7 @@ public sealed class PygAdapter(string python, string script)
         return new TrainingRecord
         {
             Id = $"train/{dataset}/{r.Model}/relu/pyg/h{r.Hidden}-l{r.Layers}/seed{spec.Seed}",
-            Dataset = dataset, DatasetSynthetic = TrainingDatasets.IsSynthetic(dataset), DatasetLabel = data.Name, Nodes = data.NodeCount,
+            Dataset = dataset, DatasetSynthetic = TrainingDatasets.IsSynthetic(dataset), DatasetLabel = data.Label, Nodes = data.NodeCount,
             Edges = data.Structure.EdgeCount, Features = data.FeatureCount, Classes = data.ClassCount, Model = r.Model, Nonlinearity = "relu", K = null,
             Hidden = r.Hidden, Layers = r.Layers, Epochs = r.Epochs, Seed = spec.Seed, Device = r.Device, Backend = "pyg", Implementation = $"pyg {version}",
             Metric = "accuracy", TestAccuracy = r.TestAccuracy, BestEpoch = r.BestEpoch, BestValAccuracy = r.BestValAccuracy, WarmupEpochs = warmup,

@@ -60,7 +60,7 @@ public sealed class TrainingCaseExecutor(TextWriter log, PygAdapter pyg)
     /// <summary>Dataset files, libtorch or a peer that are not on this host (as opposed to a loader or training failure): the case is skipped.</summary>
     public static bool IsMissingData(Exception ex) => ex is DatasetNotFoundException or FileNotFoundException or DirectoryNotFoundException
         or PeerUnavailableException or MaxK.Torch.LibTorchNotFoundException
-        || (ex is HarnessException && ex.Message.Contains("no shared datasets folder", StringComparison.OrdinalIgnoreCase));
+        || (ex is HarnessException && ex.InnerException is DatasetNotFoundException);
 
     /// <summary>The record of a case that failed: its parameters, the error, no times.</summary>
     public static TrainingRecord Failed(TrainingSuiteCase c, Exception ex)
