@@ -24,6 +24,25 @@ public class RepositoryWorkflowsTests
     }
 
     [Fact]
+    public void EveryRunScriptIsValidBash()
+    {
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Workflows(), "*.yml"))
+        {
+            foreach (var (id, job) in WorkflowFile.Load(file).Jobs)
+            {
+                foreach (var script in RunScripts(job))
+                {
+                    var start = new System.Diagnostics.ProcessStartInfo("bash", ["-n", "-c", script]) { RedirectStandardError = true };
+                    using var bash = System.Diagnostics.Process.Start(start)!;
+                    var error = bash.StandardError.ReadToEnd();
+                    bash.WaitForExit();
+                    Assert.True(bash.ExitCode == 0, $"{Path.GetFileName(file)} job '{id}': bash -n says {error}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void CiRunsOnEveryPushAndPullRequestLikeCiRun()
     {
         var ci = Load("ci.yml");
