@@ -85,6 +85,18 @@ public class RepositoryWorkflowsTests
         Assert.Equal(["propose"], writers);
     }
 
+    /// <summary>The bench job passes its shard as MAXK_SHARD=i/n; the Benchmark target must hand it to maxk bench.</summary>
+    [Fact]
+    public void BenchmarkTargetForwardsTheShardTheWorkflowSets()
+    {
+        var cake = File.ReadAllText(RepositoryPaths.BuildCake());
+        Assert.Contains("EnvironmentVariable(\"MAXK_SHARD\")", cake);
+        var start = cake.IndexOf("Task(\"Benchmark\")", StringComparison.Ordinal);
+        Assert.True(start >= 0, "build/build.cake has no Benchmark task");
+        var end = cake.IndexOf("Task(\"", start + 1, StringComparison.Ordinal);
+        Assert.Contains("--shard", end < 0 ? cake[start..] : cake[start..end]);
+    }
+
     [Fact]
     public void PagesBuildsTheSiteAndDeploysWithTheOfficialActions()
     {
