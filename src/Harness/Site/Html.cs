@@ -1,13 +1,33 @@
 using System.Globalization;
-using System.Net;
+using System.Text;
 
 namespace MaxK.Harness.Site;
 
 /// <summary>HTML escaping and invariant number formatting for the site: every string from results goes through <see cref="E"/>.</summary>
 public static class Html
 {
-    /// <summary>HTML-escapes text (also quotes, so it is safe inside attributes).</summary>
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>HTML-escapes text: &amp; &lt; &gt; " and ' (so it is safe in text and quoted attributes); other characters stay as UTF-8.</summary>
+    public static string E(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+            return text;
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
 
     /// <summary>A number with <paramref name="digits"/> decimals in the invariant culture; "—" for null or not finite.</summary>
     public static string N(double? value, int digits) =>

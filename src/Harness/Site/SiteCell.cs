@@ -3,9 +3,9 @@ namespace MaxK.Harness.Site;
 /// <summary>
 /// One table cell: <see cref="Text"/> is shown (escaped), <see cref="Value"/> goes into the CSV/JSON downloads
 /// (a number at full precision, a string, a bool or null), <see cref="Href"/> makes the cell a link and
-/// <see cref="CssClass"/> colours it (e.g. "better", "worse", "fail").
+/// <see cref="CssClass"/> colours it (e.g. "better", "worse", "fail") and <see cref="Tip"/> is its hover text.
 /// </summary>
-public sealed record SiteCell(string Text, object? Value, string? Href = null, string? CssClass = null)
+public sealed record SiteCell(string Text, object? Value, string? Href = null, string? CssClass = null, string? Tip = null)
 {
     /// <summary>A text cell whose download value is the same text.</summary>
     public static SiteCell T(string? text) => new(text ?? "—", text);

@@ -50,7 +50,12 @@ public sealed class SiteTable(string id, string title, IReadOnlyList<string> col
             sb.Append("<tr>");
             foreach (var cell in row)
             {
-                sb.Append(cell.CssClass is null ? "<td>" : $"<td class=\"{Html.E(cell.CssClass)}\">");
+                sb.Append("<td");
+                if (cell.CssClass is not null)
+                    sb.Append(" class=\"").Append(Html.E(cell.CssClass)).Append('"');
+                if (cell.Tip is not null)
+                    sb.Append(" title=\"").Append(Html.E(cell.Tip)).Append('"');
+                sb.Append('>');
                 if (cell.Href is null)
                     sb.Append(Html.E(cell.Text));
                 else

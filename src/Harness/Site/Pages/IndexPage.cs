@@ -50,7 +50,7 @@ public static class IndexPage
             {
                 if (paper.KernelAt(f.Case.Graph, f.Case.K) is not { } p)
                     continue;
-                table.Add(new SiteCell(f.Case.Graph + (f.Case.GraphSynthetic ? " (synthetic)" : ""), f.Case.Graph), SiteCell.T(p.Graph), IntCell(f.Case.K), IntCell(f.Case.Dim),
+                table.Add(new SiteCell(f.Case.Graph + (f.Case.GraphSynthetic ? " (synthetic)" : ""), f.Case.Graph, Tip: f.Case.GraphLabel), SiteCell.T(p.Graph), IntCell(f.Case.K), IntCell(f.Case.Dim),
                     SiteCell.Num(f.Case.MedianMs, 3), SiteCell.Speedup(f.VsAlg2), SiteCell.Speedup(p.FwdCusparse), SiteCell.Speedup(f.VsGnnAdvisor), SiteCell.Speedup(p.FwdGnnadvisor),
                     SiteCell.Num(b?.Case.MedianMs, 3), SiteCell.Speedup(b?.VsAlg2), SiteCell.Speedup(p.BwdCusparse), SiteCell.Speedup(b?.VsGnnAdvisor), SiteCell.Speedup(p.BwdGnnadvisor),
                     RunCell(f.Run));
@@ -62,7 +62,7 @@ public static class IndexPage
             var table = new SiteTable($"index-{g.Anchor}-kernel-headline", $"{g.Gpu}: MaxK kernels (CPU reference; no cuSPARSE or GNNAdvisor baseline ran)",
                 ["graph", "k", "D", "maxk_forward ms", "forward speed-up", "maxk_backward ms", "backward speed-up", "speed-up baseline", "run"]);
             foreach (var (f, b) in pairs)
-                table.Add(new SiteCell(f.Case.Graph + (f.Case.GraphSynthetic ? " (synthetic)" : ""), f.Case.Graph), IntCell(f.Case.K), IntCell(f.Case.Dim),
+                table.Add(new SiteCell(f.Case.Graph + (f.Case.GraphSynthetic ? " (synthetic)" : ""), f.Case.Graph, Tip: f.Case.GraphLabel), IntCell(f.Case.K), IntCell(f.Case.Dim),
                     SiteCell.Num(f.Case.MedianMs, 3), SiteCell.Speedup(f.Case.Speedup), SiteCell.Num(b?.Case.MedianMs, 3), SiteCell.Speedup(b?.Case.Speedup),
                     SiteCell.T(f.InRun(f.Case.SpeedupBaseline)?.Kernel ?? f.Case.SpeedupBaseline ?? "—"), RunCell(f.Run));
             html = page.Table(table);
@@ -99,7 +99,7 @@ public static class IndexPage
             var gnna = TrainingComparisons.Relu(r, run, "gnnadvisor");
             var p = paper.EndToEndAt(r.Dataset, r.Model, r.K);
             var limits = paper.LimitsFor(r.Dataset);
-            table.Add(new SiteCell(r.Dataset + (r.DatasetSynthetic ? " (synthetic)" : ""), r.Dataset), SiteCell.T(r.Model),
+            table.Add(new SiteCell(r.Dataset + (r.DatasetSynthetic ? " (synthetic)" : ""), r.Dataset, Tip: r.DatasetLabel), SiteCell.T(r.Model),
                 new SiteCell(r.K?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—", r.K), SiteCell.T(r.Backend),
                 SiteCell.Num(r.EpochMsMedian, 2), SiteCell.Speedup(r.Speedup), SiteCell.Speedup(p?.SpeedupVsDgl),
                 SiteCell.Speedup(TrainingComparisons.SpeedupAgainst(r, gnna)), SiteCell.Speedup(p?.SpeedupVsGnnadvisor),

@@ -138,7 +138,7 @@ public static class KernelPage
                     chart.Series.Add(new ChartSeries(name, pts, Connect: true, Dashed: dashed));
             }
             if (measured?.Case.GbPerS is { } bw)
-                chart.References.Add(new ReferenceLine($"measured bandwidth {Html.N(bw, 0)} GB/s", bw));
+                chart.References.Add(new ReferenceLine($"measured {Html.N(bw, 0)} GB/s", bw));
             else if (g.TheoreticalBandwidthGbPerS is { } t)
                 chart.References.Add(new ReferenceLine($"theoretical peak {Html.N(t, 0)} GB/s", t));
             sb.Append(chart.Render("chart-" + Html.Slug(g.Gpu) + "-gbps-k" + K(k)));
@@ -154,7 +154,7 @@ public static class KernelPage
         foreach (var c in g.Cases)
         {
             var r = c.Case;
-            table.Add(new SiteCell(r.Graph + (r.GraphSynthetic ? " (synthetic)" : ""), r.Graph), SiteCell.Int(r.Nodes), SiteCell.Int(r.Edges), SiteCell.T(r.Kernel), SiteCell.T(r.Implementation),
+            table.Add(new SiteCell(r.Graph + (r.GraphSynthetic ? " (synthetic)" : ""), r.Graph, Tip: r.GraphLabel), SiteCell.Int(r.Nodes), SiteCell.Int(r.Edges), SiteCell.T(r.Kernel), SiteCell.T(r.Implementation),
                 new SiteCell(K(r.Dim), r.Dim), new SiteCell(r.K > 0 ? K(r.K) : "—", r.K), new SiteCell(r.WidthK == true ? "yes" : "", r.WidthK == true),
                 SiteCell.Num(r.MedianMs, 3), new SiteCell(r.MedianCi95LowMs is null ? "—" : $"{Html.N(r.MedianCi95LowMs, 3)}–{Html.N(r.MedianCi95HighMs, 3)}", r.MedianCi95LowMs is null ? null : $"{Html.R(r.MedianCi95LowMs.Value)}..{Html.R(r.MedianCi95HighMs ?? double.NaN)}"),
                 SiteCell.Num(r.GbPerS, 1), SiteCell.Speedup(c.VsAlg2), SiteCell.Speedup(c.VsGnnAdvisor), SiteCell.Num(r.PreprocessMs, 3),

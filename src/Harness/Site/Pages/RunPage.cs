@@ -105,7 +105,7 @@ public static class RunPage
         foreach (var c in run.Result.Cases)
         {
             table.Add(SiteCell.T(c.Id), SiteCell.T(c.Kernel + (c.WidthK == true ? " (width k)" : "")), SiteCell.T(c.Implementation), SiteCell.T(c.Device),
-                new SiteCell(c.Graph, c.Graph), SiteCell.Int(c.Nodes), SiteCell.Int(c.Edges),
+                new SiteCell(c.Graph, c.Graph, Tip: c.GraphLabel), SiteCell.Int(c.Nodes), SiteCell.Int(c.Edges),
                 new SiteCell(c.Dim.ToString(CultureInfo.InvariantCulture), c.Dim), new SiteCell(c.K > 0 ? c.K.ToString(CultureInfo.InvariantCulture) : "—", c.K),
                 SiteCell.Num(c.MedianMs, 3), new SiteCell(c.MedianCi95LowMs is null ? "—" : $"{Html.N(c.MedianCi95LowMs, 3)}–{Html.N(c.MedianCi95HighMs, 3)}", c.MedianCi95LowMs is null ? null : $"{Html.R(c.MedianCi95LowMs.Value)}..{Html.R(c.MedianCi95HighMs ?? double.NaN)}"),
                 SiteCell.Num(c.MinMs, 3), SiteCell.Num(c.MaxMs, 3), new SiteCell(c.N.ToString(CultureInfo.InvariantCulture), c.N), SiteCell.Num(c.GbPerS, 1),

@@ -31,12 +31,24 @@ public static class TrainingPage
                 var r0 = items[0].Record;
                 var title = $"{r0.Dataset} · {r0.Model} · hidden {r0.Hidden} · {r0.Layers} layers · seed {r0.Seed}";
                 var id = g.Anchor + "-" + Html.Slug(setting.Key.Replace('|', '-'));
-                var html = new StringBuilder("<div class=\"charts\">\n");
+                var html = new StringBuilder();
+                var ok = items.Where(t => t.Record.Error is null && t.Record.EpochMsMedian is not null).ToList();
+                foreach (var (bad, _) in items.Where(t => t.Record.Error is not null || t.Record.EpochMsMedian is null))
+                    html.Append($"<p class=\"fail\">{Html.E(bad.ShortLabel)} failed: {Html.E(bad.Error ?? "no epoch time recorded")}</p>\n");
+                if (ok.Count == 0)
+                {
+                    page.Sections.Add(new SiteSection(id, $"{g.Gpu}: {title}", html.ToString(), 3));
+                    continue;
+                }
+                items = ok;
+                html.Append("<div class=\"charts\">\n");
                 html.Append(Breakdown(items, title, id));
                 html.Append(SpeedupVsK(items, title, id));
                 html.Append(AccuracyVsK(items, title, id));
                 html.Append("</div>\n");
-                html.Append(page.Table(PygTable(items, $"training-{id}-pyg", $"{g.Gpu}: {title}: PyG beside us")));
+                html.Append(items.Any(t => t.Record.Backend == "pyg")
+                    ? page.Table(PygTable(items, $"training-{id}-pyg", $"{g.Gpu}: {title}: PyG beside us"))
+                    : "<p class=\"empty\">PyG was not measured in this setting.</p>\n");
                 page.Sections.Add(new SiteSection(id, $"{g.Gpu}: {title}", html.ToString(), 3));
             }
         }
@@ -73,12 +85,14 @@ public static class TrainingPage
         var chart = new SvgLineChart { Title = $"Test {metric} against k: {title}", XLabel = "k (log scale)", YLabel = $"test {metric} (%)", XLogBase = 2, YFromZero = false };
         foreach (var backend in items.Where(t => t.Record.IsMaxk && t.Record.K is > 0).Select(t => t.Record.Backend).Distinct().Order(StringComparer.Ordinal))
         {
-            chart.Series.Add(new ChartSeries($"MaxK ({backend})", items.Where(t => t.Record.IsMaxk && t.Record.Backend == backend && t.Record.K is > 0 && t.Record.TestAccuracy is not null)
-                .Select(t => new ChartPoint(t.Record.K!.Value, t.Record.TestAccuracy!.Value * 100, $"{t.Record.ShortLabel}: {Html.Pct(t.Record.TestAccuracy)}")).ToList()));
+            var series = new ChartSeries($"MaxK ({backend})", items.Where(t => t.Record.IsMaxk && t.Record.Backend == backend && t.Record.K is > 0 && t.Record.TestAccuracy is not null)
+                .Select(t => new ChartPoint(t.Record.K!.Value, t.Record.TestAccuracy!.Value * 100, $"{t.Record.ShortLabel}: {Html.Pct(t.Record.TestAccuracy)}")).ToList());
+            if (series.Points.Count > 0)
+                chart.Series.Add(series);
         }
         foreach (var (r, _) in items.Where(t => !t.Record.IsMaxk && t.Record.TestAccuracy is not null))
             chart.References.Add(new ReferenceLine($"ReLU {r.Backend} {Html.Pct(r.TestAccuracy)}", r.TestAccuracy!.Value * 100));
-        return chart.Series.Count == 0 && chart.References.Count == 0 ? "" : chart.Render("chart-" + id + "-accuracy");
+        return chart.Series.Count == 0 ? "" : chart.Render("chart-" + id + "-accuracy");
     }
 
     private static SiteTable PygTable(List<(SiteTrainingRecord Record, SiteRun Run)> items, string tableId, string title)
@@ -101,7 +115,7 @@ public static class TrainingPage
              "aggregation ms", "p (aggregation share)", "speed-up", "kernel speed-up s", "Amdahl prediction", "Amdahl limit", "attainment", "metric", "test metric", "best epoch", "verified", "error", "run"]);
         foreach (var (r, run) in g.Training)
         {
-            table.Add(new SiteCell(r.Dataset + (r.DatasetSynthetic ? " (synthetic)" : ""), r.Dataset), SiteCell.T(r.Model), SiteCell.T(r.Nonlinearity),
+            table.Add(new SiteCell(r.Dataset + (r.DatasetSynthetic ? " (synthetic)" : ""), r.Dataset, Tip: r.DatasetLabel), SiteCell.T(r.Model), SiteCell.T(r.Nonlinearity),
                 new SiteCell(r.K?.ToString(CultureInfo.InvariantCulture) ?? "—", r.K), SiteCell.T(r.Backend), SiteCell.T(r.Implementation),
                 new SiteCell(r.Hidden.ToString(CultureInfo.InvariantCulture), r.Hidden), new SiteCell(r.Layers.ToString(CultureInfo.InvariantCulture), r.Layers),
                 new SiteCell(r.Epochs.ToString(CultureInfo.InvariantCulture), r.Epochs), SiteCell.Num(r.EpochMsMedian, 2),
