@@ -5,7 +5,8 @@ namespace MaxK.Harness.Site;
 
 /// <summary>
 /// Lays pages out with the Scriban templates in site/templates (strict variables, no loop limit). Templates get
-/// <c>page</c> (title, root, intro, sections, nav) and <c>reproduce</c>; text goes through html.escape in the
+/// <c>page</c> (title, root, intro, sections, nav) and <c>reproduce</c>; no loop or string-length limits (Scriban's 1 MiB default
+/// truncates a large section silently); text goes through html.escape in the
 /// templates, HTML fragments built by the site are inserted as they are.
 /// </summary>
 public sealed class SiteLayout(string templatesDirectory, string reproduceHtml)
@@ -30,7 +31,7 @@ public sealed class SiteLayout(string templatesDirectory, string reproduceHtml)
             },
             ["reproduce"] = reproduceHtml,
         };
-        var context = new TemplateContext { StrictVariables = true, LoopLimit = 0, TemplateLoader = new SiteTemplateLoader(templatesDirectory) };
+        var context = new TemplateContext { StrictVariables = true, LoopLimit = 0, LimitToString = 0, TemplateLoader = new SiteTemplateLoader(templatesDirectory) };
         context.PushGlobal(model);
         return template.Render(context);
     }

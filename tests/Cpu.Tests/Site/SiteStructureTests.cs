@@ -128,6 +128,14 @@ public sealed class SiteStructureTests : IDisposable
     }
 
     [Fact]
+    public void EveryPageIsCompleteEvenWithLargeTables()
+    {
+        foreach (var file in Directory.GetFiles(_site, "*.html", SearchOption.AllDirectories))
+            Assert.True(File.ReadAllText(file).EndsWith("</html>\n", StringComparison.Ordinal), $"{file} is truncated");
+        Assert.Contains("id=\"table-kernels-gpu-NVIDIA-H200-cases\"", Page("kernels.html"));
+    }
+
+    [Fact]
     public void NoExternalUrlsOrScripts()
     {
         foreach (var file in Directory.GetFiles(_site, "*.html", SearchOption.AllDirectories))
