@@ -86,7 +86,7 @@ public static class IndexPage
 
     private static string EndToEnd(SitePage page, GpuGroup g, PaperNumbers paper)
     {
-        var maxk = g.Training.Where(t => t.Record.IsMaxk && t.Record.Error is null).ToList();
+        var maxk = g.Training.Where(t => t.Record.IsMaxk && t.Record.Error is null && t.Record.Backend != "pyg").ToList();
         if (g.Training.Count == 0)
             return "<p class=\"empty\">No training runs recorded yet for this GPU.</p>\n";
         var table = new SiteTable($"index-{g.Anchor}-e2e", $"{g.Gpu}: end-to-end epoch-time speed-up of MaxK training, Amdahl prediction and limit from the same run, accuracy parity",
