@@ -3,14 +3,9 @@ using System.Text.Json;
 namespace MaxK.Tests.Site;
 
 /// <summary>The pages, tables, charts and downloads of a site rendered from the committed results plus the fixtures.</summary>
-public sealed class SiteStructureTests : IDisposable
+public sealed class SiteStructureTests(RenderedSiteFixture rendered) : IClassFixture<RenderedSiteFixture>
 {
-    private readonly ScratchFolder _scratch = new();
-    private readonly string _site;
-
-    public SiteStructureTests() => _site = SiteTestData.Render(_scratch, SiteTestData.CommittedResults, SiteTestData.FixtureResults);
-
-    public void Dispose() => _scratch.Dispose();
+    private readonly string _site = rendered.Folder;
 
     private string Page(string path) => File.ReadAllText(Path.Combine(_site, path));
 
