@@ -100,7 +100,7 @@ public static class KernelPage
                 var pts = g.Cases.Where(c => select(c) && (c.Case.Dim == d || c.Case.WidthK == true)).Select(c => new ChartPoint(c.Case.Edges, c.Case.MedianMs!.Value,
                     $"{name} on {c.Case.Graph} ({Html.Count(c.Case.Edges)} edges): {Html.N(c.Case.MedianMs, 3)} ms ({c.Run.Label})")).ToList();
                 if (pts.Count > 0)
-                    chart.Series.Add(new ChartSeries(name, pts, Connect: true, Dashed: dashed));
+                    chart.Series.Add(new ChartSeries(name, pts, Connect: false, Dashed: dashed));
             }
             sb.Append(chart.Render("chart-" + Html.Slug(g.Gpu) + "-size-k" + K(k)));
         }
@@ -135,7 +135,7 @@ public static class KernelPage
                 var pts = g.Cases.Where(c => select(c) && c.Case.GbPerS is > 0 && (c.Case.Dim == d || c.Case.WidthK == true)).Select(c => new ChartPoint(c.Case.Edges, c.Case.GbPerS!.Value,
                     $"{name} on {c.Case.Graph}: {Html.N(c.Case.GbPerS, 1)} GB/s ({c.Run.Label})")).ToList();
                 if (pts.Count > 0)
-                    chart.Series.Add(new ChartSeries(name, pts, Connect: true, Dashed: dashed));
+                    chart.Series.Add(new ChartSeries(name, pts, Connect: false, Dashed: dashed));
             }
             if (measured?.Case.GbPerS is { } bw)
                 chart.References.Add(new ReferenceLine($"measured {Html.N(bw, 0)} GB/s", bw));
