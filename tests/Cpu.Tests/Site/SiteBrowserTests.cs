@@ -9,14 +9,17 @@ namespace MaxK.Tests.Site;
 /// Debian chromium through Playwright without console or page errors or failed requests, its charts render with a
 /// size, and every link resolves (the file exists and, for #anchors, the element exists). Skips with the reason
 /// when /usr/bin/chromium is missing. Playwright's node driver ships in the NuGet package (bin/.playwright); no
-/// browser is downloaded. Set MAXK_SITE_SCREENSHOTS=DIR to save a full-page screenshot of every page.
+/// browser is downloaded. Set MAXK_SITE_SCREENSHOTS=DIR to save a full-page screenshot of every page
+/// (DIR/published/ for the committed results alone, DIR/with-fixtures/ with the training fixtures added).
 /// </summary>
 public sealed partial class SiteBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    [Fact(Timeout = 120_000)]
-    public async Task EveryPageLoadsCleanlyWithChartsAndResolvingLinks()
+    [Theory(Timeout = 120_000)]
+    [InlineData("published")]
+    [InlineData("with-fixtures")]
+    public async Task EveryPageLoadsCleanlyWithChartsAndResolvingLinks(string variant)
     {
         if (!File.Exists(Chromium))
             Assert.Skip($"{Chromium} not found: install Debian's chromium (apt-get install -y chromium) to run the site browser test.");
@@ -25,7 +28,10 @@ public sealed partial class SiteBrowserTests
         var clock = Stopwatch.StartNew();
 
         using var scratch = new ScratchFolder();
-        var site = SiteTestData.Render(scratch, SiteTestData.CommittedResults, SiteTestData.FixtureResults);
+        // "published": the committed results alone, as the published site; "with-fixtures": plus the training fixtures.
+        var site = variant == "published"
+            ? SiteTestData.Render(scratch, SiteTestData.CommittedResults)
+            : SiteTestData.Render(scratch, SiteTestData.CommittedResults, SiteTestData.FixtureResults);
         var pages = SiteTestData.Files(site).Where(f => f.EndsWith(".html", StringComparison.Ordinal)).ToList();
         Assert.True(pages.Count >= 10, $"only {pages.Count} pages");
 
@@ -64,7 +70,7 @@ public sealed partial class SiteBrowserTests
             var sizes = await page.EvaluateAsync<double[]>("() => Array.from(document.querySelectorAll('svg.chart')).map(s => { const r = s.getBoundingClientRect(); return Math.min(r.width, r.height); })");
             Assert.All(sizes, s => Assert.True(s > 100, $"{relative}: a chart rendered {s} px small"));
             charts += sizes.Length;
-            if (relative is "kernels.html" or "training.html")
+            if (relative == "kernels.html" || (relative == "training.html" && variant != "published"))
                 Assert.True(sizes.Length > 0, $"{relative} has no chart");
             var links = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('a[href], link[href]')).map(a => a.getAttribute('href'))");
             foreach (var href in links)
@@ -75,12 +81,14 @@ public sealed partial class SiteBrowserTests
                 problems.Add($"{relative}: duplicate ids {string.Join(", ", duplicates)}");
             if (!string.IsNullOrEmpty(shots))
             {
-                Directory.CreateDirectory(shots);
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, relative.Replace('/', '_').Replace(".html", ".png", StringComparison.Ordinal)), FullPage = true });
+                Directory.CreateDirectory(Path.Combine(shots, variant));
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, variant, relative.Replace('/', '_').Replace(".html", ".png", StringComparison.Ordinal)), FullPage = true });
             }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.True(charts > 30, $"only {charts} charts");
+        if (variant == "published")
+            Assert.Contains("No training runs recorded yet for this GPU.", File.ReadAllText(Path.Combine(site, "training.html")));
         if (string.IsNullOrEmpty(shots))
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"browser test took {clock.Elapsed}");
     }
