@@ -1,3 +1,4 @@
+using MaxK.Torch;
 using MaxK.Training.Aggregation;
 using MaxK.Training.Metrics;
 using MaxK.Training.Models;
@@ -28,9 +29,11 @@ public static class Trainer
         model.Validate();
         training.Validate();
         torch.manual_seed(training.Seed);
+        var device = backend.Device == TorchDevice.Cuda ? CUDA : CPU;
         using var gnn = GnnModel.Create(model, data.Structure, backend);
-        using var features = torch.tensor(data.Features, [data.NodeCount, data.FeatureCount], ScalarType.Float32);
-        using var labels = torch.tensor(data.Labels.Select(l => (long)l).ToArray(), ScalarType.Int64);
+        gnn.to(device);
+        using var features = torch.tensor(data.Features, [data.NodeCount, data.FeatureCount], ScalarType.Float32).to(device);
+        using var labels = torch.tensor(data.Labels.Select(l => (long)l).ToArray(), ScalarType.Int64).to(device);
         return Train(gnn, features, new SingleLabelObjective(labels), data, training, timer ?? new StopwatchPhaseTimer(), progress);
     }
 
@@ -45,9 +48,9 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(timer);
         training.Validate();
-        using var trainNodes = NodeTensor(split.TrainNodes);
-        using var valNodes = NodeTensor(split.ValNodes);
-        using var testNodes = NodeTensor(split.TestNodes);
+        using var trainNodes = NodeTensor(split.TrainNodes, features.device);
+        using var valNodes = NodeTensor(split.ValNodes, features.device);
+        using var testNodes = NodeTensor(split.TestNodes, features.device);
         using var optimizer = optim.Adam(model.parameters(), training.LearningRate, weight_decay: training.WeightDecay);
         var records = new List<EpochRecord>(training.Epochs);
         var (bestEpoch, bestVal, bestTest) = (0, double.NegativeInfinity, 0.0);
@@ -86,5 +89,5 @@ public static class Trainer
         return new TrainingReport(objective.MetricName, records, bestEpoch, bestVal, bestTest);
     }
 
-    private static Tensor NodeTensor(int[] nodes) => torch.tensor(nodes.Select(n => (long)n).ToArray(), ScalarType.Int64);
+    private static Tensor NodeTensor(int[] nodes, Device device) => torch.tensor(nodes.Select(n => (long)n).ToArray(), ScalarType.Int64).to(device);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MaxK.Datasets;
 using MaxK.Datasets.Planetoid;
 using MaxK.Harness.Cli;
+using MaxK.Harness.Results;
 
 namespace MaxK.Tests.Training;
 
@@ -18,11 +19,11 @@ public class TrainCommandTests
     }
 
     [Fact]
-    public void Cuda_IsAClearUserError()
+    public void GpuBackendOnCpu_IsAClearUserError()
     {
-        var (exit, _, err) = Run("train", "--dataset", "cora", "--device", "cuda");
+        var (exit, _, err) = Run("train", "--dataset", "cora", "--device", "cpu", "--backend", "cusparse");
         Assert.Equal(MaxkCli.UserErrorExitCode, exit);
-        Assert.Contains("not yet supported in this build", err);
+        Assert.Contains("needs --device cuda", err);
     }
 
     [Fact]
@@ -54,17 +55,24 @@ public class TrainCommandTests
                 "--k", "16", "--hidden", "32", "--layers", "1", "--epochs", "3", "--seed", "5", "--device", "cpu", "--json", json);
             Assert.True(exit == 0, err);
             Assert.Contains("epoch     3", output);
+            Assert.Contains("verification: passed", output);
             using var doc = JsonDocument.Parse(File.ReadAllText(json));
-            var root = doc.RootElement;
+            Assert.Equal("maxk-results/1", doc.RootElement.GetProperty("schema").GetString());
+            Assert.Equal("train", doc.RootElement.GetProperty("manifest").GetProperty("suite").GetString());
+            Assert.Empty(ResultSchemaValidator.Validate(json));
+            var root = doc.RootElement.GetProperty("training")[0];
             Assert.Equal("sage", root.GetProperty("model").GetString());
             Assert.Equal("maxk", root.GetProperty("nonlinearity").GetString());
             Assert.Equal(16, root.GetProperty("k").GetInt32());
             Assert.InRange(root.GetProperty("test_accuracy").GetDouble(), 0, 1);
             Assert.True(root.GetProperty("epoch_ms_median").GetDouble() > 0);
-            var epochs = root.GetProperty("epoch_records");
-            Assert.Equal(3, epochs.GetArrayLength());
-            var phases = epochs[0].GetProperty("phase_ms");
-            foreach (var phase in new[] { "aggregation_forward", "aggregation_backward", "max_k_selection", "dense_layers", "optimizer" })
+            Assert.Equal(3, root.GetProperty("val_curve").GetArrayLength());
+            Assert.Equal(2, root.GetProperty("epoch_ms_samples").GetArrayLength());
+            Assert.Equal(1, root.GetProperty("warmup_epochs").GetInt32());
+            Assert.True(root.GetProperty("verified").GetBoolean());
+            Assert.InRange(root.GetProperty("aggregation_fraction").GetDouble(), 0, 1);
+            var phases = root.GetProperty("phase_ms_median");
+            foreach (var phase in new[] { "aggregation_forward", "aggregation_backward", "maxk_selection", "dense_layers", "optimizer" })
                 Assert.True(phases.TryGetProperty(phase, out _), $"phase {phase} missing");
         }
         finally

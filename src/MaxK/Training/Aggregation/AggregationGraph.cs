@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using MaxK.Graphs;
 
 namespace MaxK.Training.Aggregation;
@@ -23,9 +24,19 @@ public sealed class AggregationGraph
         _transposed = new Lazy<CsrGraph>(() => GraphOps.Transpose(adjacency), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>Builds A from an unweighted structure by applying <paramref name="normalization"/>.</summary>
-    public static AggregationGraph Create(CsrGraph structure, EdgeNormalization normalization) =>
-        new(EdgeNormalizer.Apply(structure, normalization), normalization);
+    private static readonly ConditionalWeakTable<CsrGraph, ConcurrentDictionary<EdgeNormalization, AggregationGraph>> Cache = new();
+
+    /// <summary>
+    /// Builds A from an unweighted structure by applying <paramref name="normalization"/>. Memoised per structure
+    /// instance and normalisation (weakly: the cache entry lives as long as the structure), so successive models on the
+    /// same loaded dataset share the weighted CSR and its transpose instead of rebuilding them.
+    /// </summary>
+    public static AggregationGraph Create(CsrGraph structure, EdgeNormalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        var byNormalization = Cache.GetValue(structure, _ => new ConcurrentDictionary<EdgeNormalization, AggregationGraph>());
+        return byNormalization.GetOrAdd(normalization, n => new AggregationGraph(EdgeNormalizer.Apply(structure, n), n));
+    }
 
     public CsrGraph Adjacency { get; }
 
@@ -36,7 +47,10 @@ public sealed class AggregationGraph
     /// <summary>Aᵀ with the same weights (built on first use). Not equal to A for mean normalisation.</summary>
     public CsrGraph Transposed => _transposed.Value;
 
-    /// <summary>Backend-owned state keyed by backend name (device copies, partitions); disposed by the backend.</summary>
+    /// <summary>
+    /// Backend-owned state keyed by backend name (device copies, partitions); the backend that adds an entry disposes it
+    /// and removes it again, so a shared graph never hands out disposed state.
+    /// </summary>
     public ConcurrentDictionary<string, object> BackendState { get; } = new();
 
     public override string ToString() => $"AggregationGraph({Normalization}, {Adjacency})";
