@@ -49,6 +49,8 @@ public sealed record SiteTrainingRecord
     public bool Verified { get; init; }
     public string? VerificationReference { get; init; }
     public double? VerificationRelativeError { get; init; }
+    /// <summary>How the backend ran (e.g. which cuSPARSE algorithm won its timing).</summary>
+    public string? Config { get; init; }
     public string? Gpu { get; init; }
     public string? Error { get; init; }
 

@@ -12,8 +12,8 @@ public sealed class SiteSnapshotTests
         "index.html",
         "training.html",
         "kernels.html",
-        "compare/Fixture_GPU_2026-01-01_f1x70000_training-fixture__vs__Fixture_GPU_2026-01-02_f1x70001_training-fixture.html",
-        "runs/Fixture_GPU_2026-01-02_f1x70001_training-fixture.html",
+        "compare/Fixture_GPU_2026-01-01_f1e70000_training-fixture__vs__Fixture_GPU_2026-01-02_f1e70001_training-fixture.html",
+        "runs/Fixture_GPU_2026-01-02_f1e70001_training-fixture.html",
         "data/tables/index-gpu-Fixture-GPU--test-data-e2e.csv",
     ];
 

@@ -95,7 +95,7 @@ public sealed class SiteStructureTests(RenderedSiteFixture rendered) : IClassFix
     public void ComparePagesColourDeltasAndLinkThePreviousRun()
     {
         var index = Page("compare/index.html");
-        const string pair = "compare/Fixture_GPU_2026-01-01_f1x70000_training-fixture__vs__Fixture_GPU_2026-01-02_f1x70001_training-fixture.html";
+        const string pair = "compare/Fixture_GPU_2026-01-01_f1e70000_training-fixture__vs__Fixture_GPU_2026-01-02_f1e70001_training-fixture.html";
         Assert.Contains(pair, index);
         var page = Page(pair);
         Assert.Contains("<td class=\"better\">−10.0 %</td>", page);

@@ -120,14 +120,14 @@ public static class RunPage
     private static SiteTable Training(SiteRun run)
     {
         var table = new SiteTable($"run-{run.Slug}-training", $"{run.Label}: training records in file order",
-            ["id", "dataset", "model", "nonlinearity", "k", "backend", "implementation", "device", "epoch ms (median)", "speed-up", "baseline", "metric", "test metric", "verified", "reference", "rel. error", "error"]);
+            ["id", "dataset", "model", "nonlinearity", "k", "backend", "implementation", "device", "epoch ms (median)", "speed-up", "baseline", "metric", "test metric", "verified", "reference", "rel. error", "config", "error"]);
         foreach (var t in run.Training)
         {
             table.Add(SiteCell.T(t.Id), SiteCell.T(t.DatasetLabel ?? t.Dataset), SiteCell.T(t.Model), SiteCell.T(t.Nonlinearity),
                 new SiteCell(t.K?.ToString(CultureInfo.InvariantCulture) ?? "—", t.K), SiteCell.T(t.Backend), SiteCell.T(t.Implementation), SiteCell.T(t.Device),
                 SiteCell.Num(t.EpochMsMedian, 2), SiteCell.Speedup(t.Speedup), SiteCell.T(t.SpeedupBaseline ?? ""), SiteCell.T(t.Metric), SiteCell.Pct(t.TestAccuracy),
                 new SiteCell(t.Verified ? "yes" : "NO", t.Verified, CssClass: t.Verified ? "ok" : "fail"), SiteCell.T(t.VerificationReference ?? ""),
-                SiteCell.Num(t.VerificationRelativeError, 8), SiteCell.T(t.Error ?? ""));
+                SiteCell.Num(t.VerificationRelativeError, 8), SiteCell.T(t.Config ?? ""), SiteCell.T(t.Error ?? ""));
         }
         return table;
     }
