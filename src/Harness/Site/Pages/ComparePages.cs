@@ -80,7 +80,7 @@ public static class ComparePages
         page.IntroHtml = $"<p>A = <a href=\"../{Html.E(a.Page)}\">{Html.E(a.RelativePath)}</a> ({Html.E(a.GpuName)}, commit <code>{Html.E(Short(a))}</code>), "
             + $"B = <a href=\"../{Html.E(b.Page)}\">{Html.E(b.RelativePath)}</a> ({Html.E(b.GpuName)}, commit <code>{Html.E(Short(b))}</code>). "
             + $"Δ % = (B − A) / A of the median; green: B faster, red: B slower, grey: within noise (overlapping 95 % CIs, or |Δ| &lt; {Html.N(NoiseFraction * 100, 0)} % without CIs).</p>\n";
-        var cases = new SiteTable($"compare-{a.Slug}--{b.Slug}-cases", "Kernel cases in both runs", ["id", "kernel", "graph", "D", "k", "A median ms", "B median ms", "Δ %", "verdict"]);
+        var cases = new SiteTable($"compare-{a.Slug}--{b.Slug}-cases", $"Kernel cases in both runs: {a.Label} → {b.Label}", ["id", "kernel", "graph", "D", "k", "A median ms", "B median ms", "Δ %", "verdict"]);
         var bCases = b.Result.Cases.Where(c => c.MedianMs is > 0).GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var ca in a.Result.Cases.Where(c => c.MedianMs is > 0))
         {
@@ -96,7 +96,7 @@ public static class ComparePages
         var shared = a.Training.Where(t => t.EpochMsMedian is > 0 && bTraining.ContainsKey(t.Id)).ToList();
         if (shared.Count > 0)
         {
-            var training = new SiteTable($"compare-{a.Slug}--{b.Slug}-training", "Training records in both runs",
+            var training = new SiteTable($"compare-{a.Slug}--{b.Slug}-training", $"Training records in both runs: {a.Label} → {b.Label}",
                 ["id", "A epoch ms", "B epoch ms", "Δ %", "verdict", "A test metric", "B test metric", "Δ metric"]);
             foreach (var ta in shared)
             {
