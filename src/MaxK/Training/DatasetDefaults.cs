@@ -11,7 +11,7 @@ namespace MaxK.Training;
 /// <param name="InputDropout">Dropout of the input features.</param>
 public sealed record DatasetDefaults(int Layers, int Hidden, double Dropout, double LearningRate, int Epochs, double WeightDecay, int K, double InputDropout = 0)
 {
-    /// <summary>Defaults of the datasets named in design §4, plus the Planetoid sets (classic GCN settings).</summary>
+    /// <summary>Defaults of the datasets named in design §4, the Planetoid sets (classic GCN settings) and the synthetic sets.</summary>
     public static IReadOnlyDictionary<string, DatasetDefaults> Known { get; } = new Dictionary<string, DatasetDefaults>(StringComparer.OrdinalIgnoreCase)
     {
         // Planetoid: not in the paper. Tuned on Cora for the CI target (GCN/ReLU 80.9 %, MaxK k = 32 79.8 %, seed 97):
@@ -24,6 +24,12 @@ public sealed record DatasetDefaults(int Layers, int Hidden, double Dropout, dou
         ["yelp"] = new(4, 384, 0.1, 0.001, 3000, 0, 96),
         ["ogbn-products"] = new(3, 256, 0.5, 0.003, 500, 0, 32),
         ["ogbn-proteins"] = new(3, 256, 0.5, 0.01, 1000, 0, 32),
+        // Reddit-sized synthetic sets: Reddit's paper settings (suites override the epochs for timing).
+        ["csbm-reddit"] = new(4, 256, 0.5, 0.01, 3000, 0, 32),
+        ["rmat-reddit"] = new(4, 256, 0.5, 0.01, 3000, 0, 32),
+        ["uniform-reddit"] = new(4, 256, 0.5, 0.01, 3000, 0, 32),
+        // CI-sized CSBM (not in the paper): 3 layers of 64, dropout 0.5, lr 0.01, 100 epochs, k 16 (lr 0.02 with 50 epochs diverged: 23 %).
+        ["csbm-small"] = new(3, 64, 0.5, 0.01, 100, 0, 16),
     };
 
     /// <summary>The paper's general defaults (hidden 256, 3 layers, lr 0.01, dropout 0.5, 1000 epochs, k 32).</summary>

@@ -33,8 +33,8 @@ public static class Trainer
         using var gnn = GnnModel.Create(model, data.Structure, backend);
         gnn.to(device);
         using var features = torch.tensor(data.Features, [data.NodeCount, data.FeatureCount], ScalarType.Float32).to(device);
-        using var labels = torch.tensor(data.Labels.Select(l => (long)l).ToArray(), ScalarType.Int64).to(device);
-        return Train(gnn, features, new SingleLabelObjective(labels), data, training, timer ?? new StopwatchPhaseTimer(), progress);
+        using var targets = TaskObjectives.Targets(data).to(device); // objective from the data: single-label → CE/accuracy, multi-label → BCE + its metric
+        return Train(gnn, features, TaskObjectives.For(data, targets), data, training, timer ?? new StopwatchPhaseTimer(), progress);
     }
 
     /// <summary>Trains an existing model (its parameters as they are) with Adam for <see cref="TrainingOptions.Epochs"/> epochs.</summary>
