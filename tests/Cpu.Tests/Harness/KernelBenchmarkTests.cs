@@ -26,10 +26,11 @@ public class KernelBenchmarkTests
     public void ThePlanRunsTheBaselineFirstAndAddsAWidthKReferencePerK()
     {
         var plan = KernelBenchmark.Plan(Options, "tiny-rmat");
-        Assert.Equal(3 + (4 * 3), plan.Count);
+        Assert.Equal(4 + (4 * 3), plan.Count);
         Assert.Equal(KernelNames.CuSparseSpmmAlg2, plan[0].Kernel);
         Assert.Equal(["cusparse_spmm_alg2_cusparse_fp32_dim256_tiny-rmat", "cusparse_spmm_alg3_cusparse_fp32_dim256_tiny-rmat", "gnnadvisor_spmm_maxk_native_fp32_dim256_tiny-rmat"],
             plan.Take(3).Select(c => c.Id));
+        Assert.Equal("device_copy_cuda_runtime_fp32_dim256_tiny-rmat", plan[3].Id);
         var widthK = plan.Where(c => c.WidthK).ToList();
         Assert.Equal(3, widthK.Count);
         Assert.All(widthK, c => Assert.Equal((KernelNames.CuSparseSpmmAlg3, c.K), (c.Kernel, c.Dim)));
@@ -101,13 +102,13 @@ public class KernelBenchmarkTests
 
         var uniform = records.Where(r => r.Graph == "tiny-uniform" && r.Device == "cuda").ToList();
         var baselineId = uniform.Single(r => r.Kernel == KernelNames.CuSparseSpmmAlg2).Id;
-        Assert.All(uniform.Where(r => r.Kernel is not (KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect)), r =>
+        Assert.All(uniform.Where(r => r.Kernel is not (KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect or KernelNames.DeviceCopy)), r =>
         {
             Assert.Equal(baselineId, r.SpeedupBaseline);
             Assert.Equal(4.0, r.Speedup);
         });
         Assert.Contains(uniform, r => r.WidthK == true && r.Speedup == 4.0);
-        Assert.All(uniform.Where(r => r.Kernel is KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect), r => Assert.Null(r.Speedup));
+        Assert.All(uniform.Where(r => r.Kernel is KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect or KernelNames.DeviceCopy), r => Assert.Null(r.Speedup));
         Assert.All(records.Where(r => r.Graph == "tiny-rmat" && r.Kernel == KernelNames.MaxKForward), r => Assert.Equal(2.0, r.Speedup));
         Assert.Null(records[^1].Speedup);
     }
