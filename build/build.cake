@@ -61,9 +61,13 @@ Task("Test")
 });
 
 Task("Benchmark")
-    .Description("The main job: runs the default suite (GPU cases when CUDA is present, the CPU subset otherwise) and writes results.")
+    .Description("The main job: runs the default suite (GPU cases when CUDA is present: into results/; the CPU subset otherwise: into artifacts/results). MAXK_SHARD=i/n runs one shard.")
     .IsDependentOn("Native")
-    .Does(() => Maxk($"bench --suite {suite}"));
+    .Does(() =>
+{
+    var shard = EnvironmentVariable("MAXK_SHARD");
+    Maxk($"bench --suite {suite}" + (string.IsNullOrWhiteSpace(shard) ? "" : $" --shard {shard.Trim()}"));
+});
 
 Task("Site")
     .Description("Renders the static results site from results/ into site/_out.")

@@ -20,9 +20,12 @@ public static class BundlePacker
         var archive = DotNetRuntimeArchive.Write(DotNetRuntimeArchive.CurrentRoot(), version, bundle);
         log.WriteLine($"runtime archive: {Path.GetFileName(archive)} ({new FileInfo(archive).Length / 1e6:F1} MB)");
         CopyTree(Path.Combine(repo, "native", "cuda"), Path.Combine(bundle, "native-cuda"), skip: "build");
-        var script = Path.Combine(repo, "build", "gpu-host.sh");
-        File.Copy(script, Path.Combine(bundle, "gpu-host.sh"), overwrite: true);
-        File.SetUnixFileMode(Path.Combine(bundle, "gpu-host.sh"), File.GetUnixFileMode(script) | UnixFileMode.UserExecute);
+        foreach (var name in new[] { "gpu-host.sh", "gpu-campaign.sh" })
+        {
+            var script = Path.Combine(repo, "build", name);
+            File.Copy(script, Path.Combine(bundle, name), overwrite: true);
+            File.SetUnixFileMode(Path.Combine(bundle, name), File.GetUnixFileMode(script) | UnixFileMode.UserExecute);
+        }
         var total = Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         var report = new BundleReport(bundle, total, version, Path.GetFileName(archive));
         log.WriteLine($"bundle: {bundle} = {total / 1048576.0:F1} MiB (budget {BudgetBytes / 1048576} MiB)");

@@ -24,6 +24,8 @@ public static class MaxkCli
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(CiCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(MicroCommand.Create());
         return root;
     }
 

@@ -1,29 +1,22 @@
 using System.CommandLine;
 using MaxK.Harness.Results;
+using MaxK.Harness.Runner;
 
 namespace MaxK.Harness.Cli;
 
-/// <summary><c>maxk results validate</c>: checks result files against the versioned schema.</summary>
+/// <summary><c>maxk results validate</c> (checks files against the versioned schema) and <c>maxk results merge</c> (joins shards).</summary>
 public static class ResultsCommand
 {
-    public static Command Create()
+    public static Command Create() => new("results", "Result files: validation and merging of shards.") { Validate(), Merge() };
+
+    private static Command Validate()
     {
         var paths = new Argument<string[]>("paths") { Description = "Result files or folders (default: results).", Arity = ArgumentArity.ZeroOrMore };
         var validate = new Command("validate", $"Validates result files against the {RunResult.CurrentSchema} JSON Schema; exit 1 if any is invalid.") { paths };
         validate.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : ["results"];
-            var files = new List<string>();
-            foreach (var path in given)
-            {
-                if (Directory.Exists(path))
-                    files.AddRange(ResultSchemaValidator.ResultFiles(path));
-                else if (File.Exists(path))
-                    files.Add(path);
-                else
-                    throw new HarnessException($"'{path}' is neither a result file nor a folder.");
-            }
+            var files = ResultLoader.Files(parse.GetValue(paths) is { Length: > 0 } p ? p : ["results"]);
             var invalid = 0;
             foreach (var file in files)
             {
@@ -37,6 +30,28 @@ public static class ResultsCommand
             output.WriteLine($"{files.Count - invalid} of {files.Count} result file(s) valid against {RunResult.CurrentSchema}.");
             return invalid == 0 ? 0 : 1;
         });
-        return new Command("results", "Result files: validation.") { validate };
+        return validate;
+    }
+
+    private static Command Merge()
+    {
+        var dirs = new Argument<string[]>("shard-dirs") { Description = "Folders (or files) holding the shards' result files.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output") { Description = "Results root for the merged file (<gpu-or-host>/<utc-date>_<commit8>/<suite>.json under it).", Required = true };
+        var merge = new Command("merge", "Joins the result files of a sharded suite run into one (same suite and commit required; conflicting duplicates rejected).") { dirs, output };
+        merge.SetAction(parse =>
+        {
+            var log = parse.InvocationConfiguration.Output;
+            var loaded = ResultLoader.Load(parse.GetValue(dirs)!);
+            if (loaded.Problems.Count > 0)
+                throw new HarnessException(string.Join(Environment.NewLine, loaded.Problems));
+            var merged = ResultMerger.Merge(loaded.Results);
+            var m = merged.Manifest;
+            var path = ResultPaths.File(parse.GetValue(output)!, m.Gpu ?? m.Host, m, m.Suite);
+            AtomicFile.WriteAllText(path, ResultJson.Serialize(merged));
+            log.WriteLine($"Merged {loaded.Results.Count} file(s) (shards {string.Join(", ", m.MergedShards ?? [])}): "
+                + $"{merged.Cases.Count} kernel and {merged.Training.Count} training cases into {path}");
+            return 0;
+        });
+        return merge;
     }
 }

@@ -29,6 +29,7 @@ internal static class GpuKernelCases
         KernelNames.MaxKSelect => Select(c, s, timer),
         KernelNames.MaxKForward => Forward(c, s, timer),
         KernelNames.MaxKBackward => Backward(c, s, timer),
+        KernelNames.DeviceCopy => DeviceCopy(c, s, timer),
         _ => throw new HarnessException($"Kernel '{c.Kernel}' has no GPU case."),
     };
 
@@ -56,6 +57,32 @@ internal static class GpuKernelCases
             spmm.PreprocessMilliseconds,
             spmm.RequiresPreprocess ? "cusparseSpMM_preprocess, once per graph and width, CUDA events (not in median_ms)" : null,
             $"{algorithm}, workspace {spmm.WorkspaceBytes:N0} B, row-major X and Y, cached handle and descriptors");
+    }
+
+    /// <summary>cudaMemcpyAsync device to device of N × D floats; verified exactly (every element) before it is timed.</summary>
+    private static CaseOutcome DeviceCopy(KernelCase c, GpuGraphSession s, CudaEventTimer timer)
+    {
+        var count = (long)s.Graph.NodeCount * c.Dim;
+        var x = RandomInputs.Dense(s.Graph.NodeCount, c.Dim, c.Seed, Stream(c, 0));
+        using var source = DeviceBuffer.FromHost<float>(x);
+        using var target = DeviceBuffer.Allocate<float>(count);
+        var bytes = (nuint)(4 * count);
+        void Copy() => CudaRuntime.Check(
+            CudaRuntime.cudaMemcpyAsync(target.Pointer, source.Pointer, bytes, CudaMemcpyKind.DeviceToDevice, CudaRuntime.DefaultStream), "cudaMemcpyAsync");
+        target.FillBytes(0xFF);
+        Copy();
+        CudaRuntime.Synchronize();
+        var copied = target.ToArray<float>();
+        var mismatches = 0L;
+        for (var i = 0L; i < count; i++)
+        {
+            if (BitConverter.SingleToInt32Bits(copied[i]) != BitConverter.SingleToInt32Bits(x[i]))
+                mismatches++;
+        }
+        var check = new VerificationResult($"bitwise equality with the source, all {count:N0} elements (target NaN-poisoned first)"
+            + (mismatches > 0 ? $": {mismatches:N0} differ" : ""), mismatches > 0 ? 1 : 0, 0);
+        var samples = Time(check, timer, s, Copy);
+        return new CaseOutcome(check, samples, 8 * count, Config: "cudaMemcpyAsync device to device on the legacy default stream; bytes = read + write");
     }
 
     private static CaseOutcome GnnAdvisor(KernelCase c, GpuGraphSession s, CudaEventTimer timer)

@@ -11,7 +11,8 @@ namespace MaxK.Harness.Gpu;
 /// <summary>
 /// The GPU kernel benchmark behind <c>maxk kernels</c> and the GPU part of <c>maxk bench</c>. For each graph (uploaded
 /// once) it runs, at dense width D, cuSPARSE SpMM CSR_ALG2 (the baseline every speed-up refers to), CSR_ALG3 (its
-/// preprocessing recorded separately) and the GNNAdvisor-style SpMM; then for each k MaxK selection, the SpGEMM forward,
+/// preprocessing recorded separately), the GNNAdvisor-style SpMM and a device-to-device copy of N × D floats (the measured
+/// memory bandwidth the GB/s figures are read against); then for each k MaxK selection, the SpGEMM forward,
 /// the SSpMM backward and cuSPARSE ALG3 at width k (<c>width_k</c>: what a dense SpMM costs on as few columns). Every
 /// case is verified before it is timed (<see cref="GpuKernelCases"/>); a case that throws (e.g. out of memory) is
 /// recorded with its error and the rest go on.
@@ -28,6 +29,7 @@ public sealed class KernelBenchmark(KernelBenchmarkOptions options, TextWriter l
             new(KernelNames.CuSparseSpmmAlg2, KernelNames.CuSparse, graph, d, 0, options.Seed),
             new(KernelNames.CuSparseSpmmAlg3, KernelNames.CuSparse, graph, d, 0, options.Seed),
             new(KernelNames.GnnAdvisorSpmm, KernelNames.MaxkNative, graph, d, 0, options.Seed),
+            new(KernelNames.DeviceCopy, KernelNames.CudaRuntime, graph, d, 0, options.Seed),
         };
         foreach (var k in options.Ks)
         {
@@ -103,7 +105,7 @@ public sealed class KernelBenchmark(KernelBenchmarkOptions options, TextWriter l
         for (var i = 0; i < records.Count; i++)
         {
             var r = records[i];
-            if (r.Kernel is KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect || r.MedianMs is not > 0 || r.Device != "cuda")
+            if (r.Kernel is KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect or KernelNames.DeviceCopy || r.MedianMs is not > 0 || r.Device != "cuda")
                 continue;
             var baseline = records.FirstOrDefault(b => b.Kernel == KernelNames.CuSparseSpmmAlg2 && b.Graph == r.Graph && b.Dim == dim
                 && b.Device == "cuda" && b.MedianMs is > 0);

@@ -44,10 +44,14 @@ public static class ResultSchemaValidator
         }
     }
 
-    /// <summary>Every result file under <paramref name="directory"/> (the schema folder excluded), in ordinal order.</summary>
+    /// <summary>
+    /// Every result file under <paramref name="directory"/> in ordinal order: the schema folder and BenchmarkDotNet's
+    /// exports (any folder named "micro", see <c>maxk micro</c>) are not result files.
+    /// </summary>
     public static IReadOnlyList<string> ResultFiles(string directory) =>
         Directory.GetFiles(directory, "*.json", SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(directory, f).StartsWith("schema" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(f => !Path.GetRelativePath(directory, f).Split(Path.DirectorySeparatorChar).SkipLast(1).Contains("micro"))
             .Order(StringComparer.Ordinal)
             .ToList();
 }

@@ -39,6 +39,18 @@ public sealed record RunManifest
     /// <summary>The GPU timing protocol in words (events, runs, L2 flushing).</summary>
     public string? GpuTiming { get; init; }
     public required ulong Seed { get; init; }
+
+    /// <summary>SHA-256 (hex) of the suite file's bytes; null for commands without a suite file.</summary>
+    public string? SuiteHash { get; init; }
+
+    /// <summary>This run's part of the suite, "i/n" (1-based), or null when it ran whole.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary>The shards a merged file was joined from ("1/4" … "4/4"); null for a file written by one run.</summary>
+    public IReadOnlyList<string>? MergedShards { get; init; }
+
+    /// <summary>Every seed the run used: the suite's base seed and the training seeds.</summary>
+    public IReadOnlyList<long>? Seeds { get; init; }
     public required DateTimeOffset StartedUtc { get; init; }
     public DateTimeOffset? FinishedUtc { get; init; }
 }

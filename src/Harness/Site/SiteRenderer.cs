@@ -1,70 +1,97 @@
 using System.Globalization;
+using System.Text;
 using MaxK.Harness.Results;
-using Scriban;
-using Scriban.Runtime;
+using MaxK.Harness.Site.Pages;
 
 namespace MaxK.Harness.Site;
 
 /// <summary>
-/// Renders the static results site from result files with the Scriban templates in site/templates.
-/// Deterministic (files in ordinal order, invariant culture) and escaped: every string from results goes through html.escape.
+/// Renders the static results site from result files: index, kernel and training pages, a page per run, run
+/// comparisons and downloads (CSV/JSON of every table, the result files unchanged), laid out with the Scriban
+/// templates in site/templates and the Markdown in site/content. Deterministic: files in ordinal order, invariant
+/// culture, no build timestamps, so the same results give a byte-identical site. Every string from results is escaped.
 /// </summary>
 public static class SiteRenderer
 {
+    /// <summary>Renders the site into <paramref name="outputDirectory"/> and returns the number of result files rendered.</summary>
     public static int Render(string resultsDirectory, string siteDirectory, string outputDirectory, TextWriter log)
     {
-        var files = Directory.Exists(resultsDirectory) ? ResultSchemaValidator.ResultFiles(resultsDirectory) : [];
-        var runs = new List<ScriptObject>();
-        foreach (var file in files)
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
         {
-            try
-            {
-                runs.Add(ToModel(ResultJson.Read(file)));
-            }
-            catch (HarnessException ex)
-            {
-                log.WriteLine($"warning: skipped {ex.Message}");
-            }
+            return RenderInvariant(resultsDirectory, siteDirectory, outputDirectory, log);
         }
-        var templatePath = Path.Combine(siteDirectory, "templates", "index.scriban-html");
-        var template = Template.Parse(File.ReadAllText(templatePath), templatePath);
-        if (template.HasErrors)
-            throw new HarnessException($"Template {templatePath} has errors: {string.Join("; ", template.Messages)}");
-        var model = new ScriptObject { ["runs"] = runs, ["results_dir"] = resultsDirectory };
-        var context = new TemplateContext { StrictVariables = true };
-        context.PushGlobal(model);
-        Directory.CreateDirectory(outputDirectory);
-        AtomicFile.WriteAllText(Path.Combine(outputDirectory, "index.html"), template.Render(context));
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static int RenderInvariant(string resultsDirectory, string siteDirectory, string outputDirectory, TextWriter log)
+    {
+        var runs = SiteRunLoader.Load(resultsDirectory, log);
+        var content = new SiteContent(Path.Combine(siteDirectory, "content"));
+        var paper = PaperNumbers.Load(Path.Combine(siteDirectory, "content", "paper-numbers.json"));
+        var layout = new SiteLayout(Path.Combine(siteDirectory, "templates"), content.Page("reproduce"));
+        var groups = GpuGroup.From(runs);
+
+        var pages = new List<SitePage>
+        {
+            IndexPage.Build(groups, runs, paper, content),
+            KernelPage.Build(groups, content),
+            TrainingPage.Build(groups, content),
+        };
+        pages.AddRange(ComparePages.Build(runs, content));
+        pages.AddRange(runs.Select(r => RunPage.Build(r, ComparePages.Previous(r, runs))));
+        pages.Add(DownloadsPage.Build(pages, runs, content));
+
+        var tableIds = pages.SelectMany(p => p.Tables).GroupBy(t => t.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (tableIds.Count > 0)
+            throw new HarnessException($"Site tables with the same id: {string.Join(", ", tableIds)}.");
+
+        PrepareOutput(outputDirectory);
+        foreach (var page in pages)
+            Write(outputDirectory, page.Path, layout.Render(page));
+        foreach (var table in pages.SelectMany(p => p.Tables))
+        {
+            Write(outputDirectory, table.CsvPath, table.ToCsv());
+            Write(outputDirectory, table.JsonPath, table.ToJson());
+        }
+        foreach (var run in runs)
+        {
+            WriteBytes(outputDirectory, RunPage.DataPath(run), run.RawJson);
+            foreach (var name in run.SidecarFiles)
+                WriteBytes(outputDirectory, RunPage.SidecarPath(run, name), File.ReadAllBytes(Path.Combine(run.Folder, name)));
+        }
         var assets = Path.Combine(siteDirectory, "assets");
-        foreach (var asset in Directory.Exists(assets) ? Directory.GetFiles(assets) : [])
-        {
-            Directory.CreateDirectory(Path.Combine(outputDirectory, "assets"));
-            File.Copy(asset, Path.Combine(outputDirectory, "assets", Path.GetFileName(asset)), overwrite: true);
-        }
-        log.WriteLine($"Site: {runs.Count} run(s) rendered to {Path.Combine(outputDirectory, "index.html")}");
+        foreach (var asset in Directory.Exists(assets) ? Directory.GetFiles(assets).Order(StringComparer.Ordinal).ToArray() : [])
+            WriteBytes(outputDirectory, "assets/" + Path.GetFileName(asset), File.ReadAllBytes(asset));
+        log.WriteLine($"Site: {runs.Count} result file(s), {pages.Count} page(s), {pages.Sum(p => p.Tables.Count)} table(s) rendered to {Path.Combine(outputDirectory, "index.html")}");
         return runs.Count;
     }
 
-    private static ScriptObject ToModel(RunResult r)
+    /// <summary>Marks a folder as rendered by this class, so a later render may empty it (and never a folder it did not make).</summary>
+    public const string Marker = ".maxk-site";
+
+    private static void PrepareOutput(string outputDirectory)
     {
-        static string F(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
-        var cases = r.Cases.Select(c => new ScriptObject
+        if (Directory.Exists(outputDirectory) && Directory.EnumerateFileSystemEntries(outputDirectory).Any())
         {
-            ["kernel"] = c.Kernel + (c.WidthK == true ? " (width k)" : ""), ["implementation"] = c.Implementation, ["graph"] = c.Graph, ["graph_label"] = c.GraphLabel,
-            ["nodes"] = c.Nodes.ToString("N0", CultureInfo.InvariantCulture), ["edges"] = c.Edges.ToString("N0", CultureInfo.InvariantCulture),
-            ["dim"] = c.Dim, ["k"] = c.K > 0 ? c.K.ToString(CultureInfo.InvariantCulture) : "—",
-            ["median"] = F(c.MedianMs, "F3"),
-            ["ci"] = c.MedianCi95LowMs is null ? "—" : $"{F(c.MedianCi95LowMs, "F3")}–{F(c.MedianCi95HighMs, "F3")}",
-            ["gbps"] = F(c.GbPerS, "F2"), ["speedup"] = c.Speedup is { } s ? F(s, "F2") + "×" : "—",
-            ["verified"] = c.Verified ? "yes" : "NO" + (c.Error is null ? "" : $": {c.Error}"), ["verified_class"] = c.Verified ? "ok" : "fail",
-        }).ToList();
-        return new ScriptObject
-        {
-            ["suite"] = r.Manifest.Suite, ["host"] = r.Manifest.Host, ["started"] = r.Manifest.StartedUtc.ToString("u", CultureInfo.InvariantCulture),
-            ["commit"] = r.Manifest.HarnessCommit, ["dirty"] = r.Manifest.HarnessDirty, ["gpu"] = r.Manifest.Gpu ?? "none",
-            ["os"] = r.Manifest.Os, ["dotnet"] = r.Manifest.Dotnet,
-            ["skipped"] = r.Skipped.Select(s => new ScriptObject { ["what"] = s.What, ["reason"] = s.Reason }).ToList(),
-            ["cases"] = cases,
-        };
+            if (!File.Exists(Path.Combine(outputDirectory, Marker)))
+                throw new HarnessException($"Output folder '{outputDirectory}' is not empty and was not made by 'maxk report' (no {Marker} file); choose another --output.");
+            Directory.Delete(outputDirectory, recursive: true);
+        }
+        Directory.CreateDirectory(outputDirectory);
+        File.WriteAllText(Path.Combine(outputDirectory, Marker), "Rendered by maxk report; emptied on the next render.\n");
+    }
+
+    private static void Write(string root, string relative, string text) => WriteBytes(root, relative, new UTF8Encoding(false).GetBytes(text));
+
+    private static void WriteBytes(string root, string relative, byte[] bytes)
+    {
+        var path = Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
     }
 }

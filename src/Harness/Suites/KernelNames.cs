@@ -10,6 +10,12 @@ public static class KernelNames
     public const string CuSparseSpmmAlg3 = "cusparse_spmm_alg3";
     public const string GnnAdvisorSpmm = "gnnadvisor_spmm";
 
+    /// <summary>A device-to-device copy of N × D floats: the GPU's achievable memory bandwidth, the GB/s reference line.</summary>
+    public const string DeviceCopy = "device_copy";
+
+    /// <summary>Implementation id of <see cref="DeviceCopy"/>.</summary>
+    public const string CudaRuntime = "cuda_runtime";
+
     /// <summary>Dense SpMM Y = A·X at full width, the CPU reference's baseline.</summary>
     public const string DenseSpmm = "dense_spmm";
 
@@ -25,5 +31,5 @@ public static class KernelNames
     /// <summary>NVIDIA cuSPARSE's generic SpMM.</summary>
     public const string CuSparse = "cusparse";
 
-    public static readonly string[] Gpu = [MaxKSelect, MaxKForward, MaxKBackward, CuSparseSpmmAlg2, CuSparseSpmmAlg3, GnnAdvisorSpmm];
+    public static readonly string[] Gpu = [MaxKSelect, MaxKForward, MaxKBackward, CuSparseSpmmAlg2, CuSparseSpmmAlg3, GnnAdvisorSpmm, DeviceCopy];
 }

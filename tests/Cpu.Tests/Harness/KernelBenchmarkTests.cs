@@ -20,21 +20,17 @@ public class KernelBenchmarkTests
         Assert.Equal(["tiny-uniform", "tiny-rmat"], Options.Graphs);
         Assert.Equal([16, 32, 64], Options.Ks);
         Assert.Equal((256, 20, 5, 42UL, RowSample.DefaultBudget), (Options.Dim, Options.Runs, Options.Warmup, Options.Seed, Options.VerificationRows));
-        var suite = DefaultSuite.GpuOptions(KernelBenchmarkOptions.DefaultRuns, KernelBenchmarkOptions.DefaultWarmup);
-        suite.Validate();
-        Assert.Equal(["reddit-uniform", "reddit-rmat"], suite.Graphs);
-        Assert.Equal((256, 20, 5), (suite.Dim, suite.Runs, suite.Warmup));
-        Assert.Equal([16, 32, 64], suite.Ks);
     }
 
     [Fact]
     public void ThePlanRunsTheBaselineFirstAndAddsAWidthKReferencePerK()
     {
         var plan = KernelBenchmark.Plan(Options, "tiny-rmat");
-        Assert.Equal(3 + (4 * 3), plan.Count);
+        Assert.Equal(4 + (4 * 3), plan.Count);
         Assert.Equal(KernelNames.CuSparseSpmmAlg2, plan[0].Kernel);
         Assert.Equal(["cusparse_spmm_alg2_cusparse_fp32_dim256_tiny-rmat", "cusparse_spmm_alg3_cusparse_fp32_dim256_tiny-rmat", "gnnadvisor_spmm_maxk_native_fp32_dim256_tiny-rmat"],
             plan.Take(3).Select(c => c.Id));
+        Assert.Equal("device_copy_cuda_runtime_fp32_dim256_tiny-rmat", plan[3].Id);
         var widthK = plan.Where(c => c.WidthK).ToList();
         Assert.Equal(3, widthK.Count);
         Assert.All(widthK, c => Assert.Equal((KernelNames.CuSparseSpmmAlg3, c.K), (c.Kernel, c.Dim)));
@@ -106,13 +102,13 @@ public class KernelBenchmarkTests
 
         var uniform = records.Where(r => r.Graph == "tiny-uniform" && r.Device == "cuda").ToList();
         var baselineId = uniform.Single(r => r.Kernel == KernelNames.CuSparseSpmmAlg2).Id;
-        Assert.All(uniform.Where(r => r.Kernel is not (KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect)), r =>
+        Assert.All(uniform.Where(r => r.Kernel is not (KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect or KernelNames.DeviceCopy)), r =>
         {
             Assert.Equal(baselineId, r.SpeedupBaseline);
             Assert.Equal(4.0, r.Speedup);
         });
         Assert.Contains(uniform, r => r.WidthK == true && r.Speedup == 4.0);
-        Assert.All(uniform.Where(r => r.Kernel is KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect), r => Assert.Null(r.Speedup));
+        Assert.All(uniform.Where(r => r.Kernel is KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect or KernelNames.DeviceCopy), r => Assert.Null(r.Speedup));
         Assert.All(records.Where(r => r.Graph == "tiny-rmat" && r.Kernel == KernelNames.MaxKForward), r => Assert.Equal(2.0, r.Speedup));
         Assert.Null(records[^1].Speedup);
     }
@@ -178,13 +174,6 @@ public class KernelBenchmarkTests
     }
 
     [Fact]
-    public void TheDefaultSuiteSkipsItsGpuPartWithTheReason()
-    {
-        var plan = DefaultSuite.Plan("the MaxK native library is unavailable: not built");
-        var skipped = Assert.Single(plan.Skipped);
-        Assert.Equal("the MaxK native library is unavailable: not built", skipped.Reason);
-        Assert.Contains("reddit-uniform", skipped.What);
-        Assert.Empty(DefaultSuite.Plan(null).Skipped);
+    public void EmptyGraphListIsAUserError() =>
         Assert.Throws<HarnessException>(() => KernelBenchmarkOptions.Parse("", 256, "16", 20, 5, 1));
-    }
 }

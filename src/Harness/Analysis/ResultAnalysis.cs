@@ -1,0 +1,56 @@
+using MaxK.Harness.Results;
+using MaxK.Harness.Suites;
+
+namespace MaxK.Harness.Analysis;
+
+/// <summary>One MaxK (or other non-baseline) training record against its ReLU baseline, with the paper's figure where there is one.</summary>
+public sealed record TrainingComparison(
+    string File, string Id, string Dataset, string Model, string Backend, int? K, string Device, string? Baseline, double? BaselineFraction,
+    double? KernelSpeedup, double? AmdahlLimit, double? AmdahlPrediction, double? Speedup, double? Attainment, double? AccuracyDeltaPoints,
+    double? PaperSpeedupVsDgl, double? PaperLimitVsDgl, double? PaperDeltaAccuracyPoints);
+
+/// <summary>A MaxK kernel's speed-up over cuSPARSE ALG2 on one graph at one k, with the paper's figure where there is one.</summary>
+public sealed record KernelComparison(string File, string Graph, string Kernel, int Dim, int K, double? MedianMs, double? SpeedupVsCuSparse, double? PaperSpeedupVsCuSparse);
+
+/// <summary>Everything <c>maxk analyze</c> derives from a set of result files.</summary>
+public sealed record AnalysisReport(IReadOnlyList<TrainingComparison> Training, IReadOnlyList<KernelComparison> Kernels, IReadOnlyList<string> Problems);
+
+/// <summary>
+/// Derives the Amdahl analysis and the paper comparisons from result files: training records are paired with their
+/// baseline by <see cref="TrainingBaselines.Link"/> (per file; older files are linked here), p is the baseline's
+/// aggregation fraction, the attainment is measured speed-up / Amdahl limit; kernel cases give the forward and
+/// backward speed-ups over cuSPARSE ALG2 per graph and k.
+/// </summary>
+public static class ResultAnalysis
+{
+    public static AnalysisReport Analyze(LoadedResults loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var training = new List<TrainingComparison>();
+        var kernels = new List<KernelComparison>();
+        foreach (var (file, result) in loaded.Results)
+        {
+            var linked = TrainingBaselines.Link(result.Training);
+            var byId = linked.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
+            foreach (var r in linked.Where(r => r.SpeedupBaseline is not null))
+            {
+                var b = byId[r.SpeedupBaseline!];
+                var paperName = PaperNumbers.PaperName(r.Dataset);
+                var point = PaperNumbers.EndToEndPoints.FirstOrDefault(p => p.Dataset == paperName && p.Model == r.Model && p.K == r.K);
+                var limit = PaperNumbers.Limits.FirstOrDefault(l => l.Dataset == paperName);
+                training.Add(new TrainingComparison(file, r.Id, r.Dataset, r.Model, r.Backend, r.K, r.Device, b.Id, b.AggregationFraction, r.KernelSpeedup,
+                    r.AmdahlLimit, r.AmdahlPrediction, r.Speedup, r.AmdahlAttainment,
+                    r.TestAccuracy is { } a && b.TestAccuracy is { } ba ? (a - ba) * 100 : null,
+                    point?.SpeedupVsDgl, limit?.VsDgl, point is null || double.IsNaN(point.DeltaAccuracyPoints) ? null : point.DeltaAccuracyPoints));
+            }
+            foreach (var c in result.Cases.Where(c => c.Device == "cuda" && c.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward))
+            {
+                var paper = PaperNumbers.Kernels.FirstOrDefault(p => p.Graph == PaperNumbers.PaperName(c.Graph) && p.K == c.K && c.Dim == 256);
+                var paperSpeedup = paper is null ? (double?)null : c.Kernel == KernelNames.MaxKForward ? paper.ForwardVsCuSparse : paper.BackwardVsCuSparse;
+                var speedup = c.SpeedupBaseline is { } id && id.StartsWith(KernelNames.CuSparseSpmmAlg2, StringComparison.Ordinal) ? c.Speedup : null;
+                kernels.Add(new KernelComparison(file, c.Graph, c.Kernel, c.Dim, c.K, c.MedianMs, speedup, paperSpeedup));
+            }
+        }
+        return new AnalysisReport(training, kernels, loaded.Problems);
+    }
+}

@@ -1,0 +1,24 @@
+namespace MaxK.Harness.Runner;
+
+/// <summary>How <see cref="SuiteRunner"/> runs a suite: where results go, resume, shard, and optional overrides of the suite's repetitions.</summary>
+public sealed record SuiteRunOptions
+{
+    /// <summary>Results root; the file goes to &lt;output&gt;/&lt;gpu-or-host&gt;/&lt;utc-date&gt;_&lt;commit8&gt;/&lt;suite&gt;[.shard-i-of-n].json.</summary>
+    public required string Output { get; init; }
+
+    /// <summary>Continue the journal of an interrupted run (same suite file and shard) instead of starting over.</summary>
+    public bool Resume { get; init; }
+
+    public ShardSpec Shard { get; init; } = ShardSpec.Whole;
+
+    /// <summary>Leave out the CUDA sections even when a GPU is usable.</summary>
+    public bool CpuOnly { get; init; }
+
+    public int? CpuRuns { get; init; }
+    public int? CpuWarmup { get; init; }
+    public int? GpuRuns { get; init; }
+    public int? GpuWarmup { get; init; }
+
+    /// <summary>Where git is asked for the commit.</summary>
+    public string RepoDirectory { get; init; } = Environment.CurrentDirectory;
+}

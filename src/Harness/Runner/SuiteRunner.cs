@@ -1,0 +1,143 @@
+using System.Globalization;
+using MaxK.Harness.Gpu;
+using MaxK.Harness.Kernels;
+using MaxK.Harness.Peers;
+using MaxK.Harness.Provenance;
+using MaxK.Harness.Results;
+using MaxK.Harness.Suites;
+using MaxK.Interop;
+
+namespace MaxK.Harness.Runner;
+
+/// <summary>
+/// Runs a suite: expands it for this host, keeps this shard's cases, skips those already in the journal (--resume),
+/// runs the rest one by one (kernel cases verified then timed; training cases verified by <c>TrainingRun</c>), appends
+/// each outcome to the journal before the next starts, and finally writes the result file atomically from the
+/// journal with the cross-record fields (speed-ups, Amdahl) recomputed. A case that throws becomes a failed record.
+/// The journal (&lt;output&gt;/&lt;suite&gt;[.shard-i-of-n].journal.jsonl) is deleted once the result file is written.
+/// </summary>
+public sealed class SuiteRunner(TextWriter log)
+{
+    private readonly BenchRunner _cpu = new();
+    private GpuKernelExecutor? _gpu;
+    private string? _gpuName;
+
+    public SuiteRunOutcome Run(SuiteDefinition suite, SuiteRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(options);
+        var driver = CudaDriverProbe.Probe();
+        var gpuReason = options.CpuOnly ? "--cpu-only was given" : GpuEnvironment.Probe().UnavailableReason;
+        var plan = SuiteExpander.Expand(suite, gpuReason);
+        var mine = plan.Cases.Where((_, i) => options.Shard.Contains(i)).Select(c => Override(c, options)).ToList();
+        var provenance = gpuReason is null ? GpuProvenance.Query() : null;
+        var label = provenance?.Gpu.Name ?? ManifestFactory.Create(suite.Name, (0, 0, gpuReason), suite.Seed, options.RepoDirectory).Host;
+        var fileName = options.Shard.IsWhole ? suite.Name : $"{suite.Name}.shard-{options.Shard.Index}-of-{options.Shard.Count}";
+        var journalPath = Path.Combine(options.Output, fileName + ".journal.jsonl");
+        var header = new JournalEntry
+        {
+            Type = "header", Suite = suite.Name, SuiteHash = suite.Sha256, Shard = options.Shard.IsWhole ? null : options.Shard.ToString(), StartedUtc = DateTimeOffset.UtcNow,
+        };
+        using var journal = options.Resume && File.Exists(journalPath) ? RunJournal.Resume(journalPath, header) : RunJournal.Create(journalPath, header);
+        var ids = mine.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var done = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        foreach (var e in journal.Entries.Where(e => e.Id is not null && ids.Contains(e.Id)))
+            done[e.Id!] = e;
+        var pending = mine.Where(c => !done.ContainsKey(c.Id)).ToList();
+        log.WriteLine($"Suite '{suite.Name}' ({suite.File}, sha256 {suite.Sha256[..12]}): {plan.Cases.Count} cases"
+            + (options.Shard.IsWhole ? "" : $", shard {options.Shard} has {mine.Count}") + $"; {done.Count} already in the journal, {pending.Count} to run. "
+            + (gpuReason is null ? $"GPU: {provenance!.Gpu.Name}" : $"GPU part not run: {gpuReason}"));
+        foreach (var s in plan.Skipped)
+            log.WriteLine($"SKIPPED {s.What}: {s.Reason}");
+
+        _gpuName = provenance?.Gpu.Name;
+        try
+        {
+            RunProgress.For(log).Run([.. pending.Select(c => c.Id)], (i, caseLog) =>
+            {
+                var c = pending[i];
+                var entry = Execute(c, caseLog);
+                journal.Append(entry);
+                done[c.Id] = entry;
+                return Outcome(entry);
+            });
+        }
+        finally
+        {
+            _gpu?.Dispose();
+            _gpu = null;
+        }
+
+        var ordered = mine.Select(c => done[c.Id]).ToList();
+        var manifest = ManifestFactory.Create(suite.Name, (driver.DeviceCount, driver.DriverVersion, gpuReason), suite.Seed, options.RepoDirectory) with
+        {
+            StartedUtc = journal.Header.StartedUtc ?? DateTimeOffset.UtcNow,
+            SuiteHash = suite.Sha256,
+            Shard = header.Shard,
+            Seeds = [.. new[] { (long)suite.Seed }.Concat(mine.OfType<TrainingSuiteCase>().Select(t => t.Spec.Seed)).Distinct()],
+        };
+        if (provenance is not null)
+        {
+            var gpuCase = mine.OfType<KernelSuiteCase>().FirstOrDefault(c => c.Device == "cuda");
+            var timing = gpuCase is null ? null : KernelBenchmark.TimingProtocol(new KernelBenchmarkOptions
+            {
+                Graphs = [gpuCase.Case.Graph], Dim = gpuCase.SectionDim, Ks = [16], Runs = gpuCase.Runs, Warmup = gpuCase.Warmup, Seed = suite.Seed,
+            });
+            manifest = provenance.Apply(manifest, timing);
+        }
+        manifest = manifest with { FinishedUtc = DateTimeOffset.UtcNow };
+        var result = DerivedMetrics.Apply(new RunResult
+        {
+            Manifest = manifest,
+            Skipped = [.. plan.Skipped, .. ordered.Where(e => e.Skipped is not null).Select(e => e.Skipped!)],
+            Cases = [.. ordered.Where(e => e.Case is not null).Select(e => e.Case!)],
+            Training = [.. ordered.Where(e => e.Training is not null).Select(e => ResultCompaction.Compact(e.Training!))],
+        });
+        var path = ResultPaths.File(options.Output, label, manifest, fileName);
+        AtomicFile.WriteAllText(path, ResultJson.Serialize(result));
+        journal.Dispose();
+        File.Delete(journalPath);
+        var failed = result.Cases.Count(c => !c.Verified) + result.Training.Count(t => t.Error is not null);
+        return new SuiteRunOutcome(result, path, failed, mine.Count - pending.Count, pending.Count);
+    }
+
+    private static SuiteCase Override(SuiteCase c, SuiteRunOptions o) => c switch
+    {
+        KernelSuiteCase k when k.Device == "cpu" => k with { Runs = o.CpuRuns ?? k.Runs, Warmup = o.CpuWarmup ?? k.Warmup },
+        KernelSuiteCase k => k with { Runs = o.GpuRuns ?? k.Runs, Warmup = o.GpuWarmup ?? k.Warmup },
+        _ => c,
+    };
+
+    private JournalEntry Execute(SuiteCase c, TextWriter caseLog)
+    {
+        switch (c)
+        {
+            case KernelSuiteCase k when k.Device == "cpu":
+                return new JournalEntry { Type = "case", Id = c.Id, Case = _cpu.Run(k) };
+            case KernelSuiteCase k:
+                _gpu ??= new GpuKernelExecutor(caseLog, _gpuName ?? "unknown GPU");
+                return new JournalEntry { Type = "case", Id = c.Id, Case = _gpu.Run(k) };
+            case TrainingSuiteCase t:
+                return new TrainingCaseExecutor(caseLog, PygAdapter.Default).Run(t);
+            default:
+                throw new InvalidOperationException($"Unknown case type {c.GetType().Name}.");
+        }
+    }
+
+    /// <summary>The one-line outcome of a finished case.</summary>
+    public static string Outcome(JournalEntry e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Skipped is not null)
+            return $"skipped: {e.Skipped.Reason}";
+        if (e.Case is { } r)
+        {
+            var time = r.MedianMs is { } m ? string.Create(CultureInfo.InvariantCulture, $"{m,9:F3} ms") : "        —   ";
+            return $"{time}  " + (r.Verified ? "verified" : "NOT VERIFIED: " + (r.Error ?? string.Create(CultureInfo.InvariantCulture, $"rel err {r.VerificationRelativeError:E2}")));
+        }
+        var t = e.Training!;
+        return t.Error is not null
+            ? $"FAILED: {t.Error}"
+            : string.Create(CultureInfo.InvariantCulture, $"epoch {t.EpochMsMedian,9:F3} ms  test {t.Metric} {t.TestAccuracy:P2}  {(t.Verified ? "verified" : "not verified")}");
+    }
+}

@@ -1,0 +1,56 @@
+namespace MaxK.Harness.Site;
+
+/// <summary>
+/// All runs of one GPU (or of CPU-only hosts), with the latest measurement of every kernel case and training
+/// record: a case id measured in several runs is taken from the newest run that has a time for it.
+/// Kernel analysis uses the GPU cases when there are any, otherwise the CPU cases.
+/// </summary>
+public sealed class GpuGroup
+{
+    public GpuGroup(string gpu, IReadOnlyList<SiteRun> runs)
+    {
+        Gpu = gpu;
+        Runs = runs;
+        var latest = new Dictionary<string, SiteCase>(StringComparer.Ordinal);
+        var training = new Dictionary<string, (SiteTrainingRecord, SiteRun)>(StringComparer.Ordinal);
+        foreach (var run in runs)
+        {
+            foreach (var c in run.Result.Cases.Where(c => c.MedianMs is > 0))
+                latest[c.Id] = new SiteCase(c, run);
+            foreach (var t in run.Training)
+                training[t.Id] = (t, run);
+        }
+        var all = latest.Values.ToList();
+        var device = all.Any(c => c.Case.Device == "cuda") ? "cuda" : "cpu";
+        Cases = all.Where(c => c.Case.Device == device)
+            .OrderBy(c => c.Case.Edges).ThenBy(c => c.Case.Graph, StringComparer.Ordinal).ThenBy(c => c.Case.Id, StringComparer.Ordinal).ToList();
+        Training = training.Values.OrderBy(t => t.Item1.Dataset, StringComparer.Ordinal).ThenBy(t => t.Item1.Model, StringComparer.Ordinal)
+            .ThenBy(t => t.Item1.IsMaxk).ThenBy(t => t.Item1.K ?? 0).ThenBy(t => t.Item1.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public string Gpu { get; }
+    public string Anchor => "gpu-" + Html.Slug(Gpu);
+    public IReadOnlyList<SiteRun> Runs { get; }
+
+    /// <summary>Latest timed kernel cases (GPU cases if the group has any), ordered by graph size, graph and id.</summary>
+    public IReadOnlyList<SiteCase> Cases { get; }
+
+    /// <summary>Latest training records with their runs, ordered by dataset, model, nonlinearity and k.</summary>
+    public IReadOnlyList<(SiteTrainingRecord Record, SiteRun Run)> Training { get; }
+
+    /// <summary>Graphs in order of size (edges), then name.</summary>
+    public IReadOnlyList<string> Graphs => Cases.Select(c => c.Case.Graph).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The measured device bandwidth in GB/s: the newest "device_copy" record's gb_per_s, or null if not measured.</summary>
+    public SiteCase? BandwidthRecord => Cases.Where(c => c.Case.Kernel == "device_copy" && c.Case.GbPerS is > 0)
+        .OrderBy(c => c.Run.Started).LastOrDefault();
+
+    /// <summary>Theoretical DRAM bandwidth from the newest manifest with clocks (memory clock × bus width × 2 for DDR), GB/s.</summary>
+    public double? TheoreticalBandwidthGbPerS => Runs.Select(r => r.Result.Manifest).Where(m => m.GpuMemoryClockKhz is > 0 && m.GpuMemoryBusWidthBits is > 0)
+        .Select(m => (double?)(m.GpuMemoryClockKhz!.Value * 1e3 * 2 * m.GpuMemoryBusWidthBits!.Value / 8 / 1e9)).LastOrDefault();
+
+    /// <summary>Groups runs by GPU name in ordinal order.</summary>
+    public static IReadOnlyList<GpuGroup> From(IReadOnlyList<SiteRun> runs) =>
+        runs.GroupBy(r => r.GpuName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new GpuGroup(g.Key, g.ToList())).ToList();
+}

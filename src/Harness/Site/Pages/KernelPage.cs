@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using MaxK.Harness.Site.Charts;
+
+namespace MaxK.Harness.Site.Pages;
+
+/// <summary>
+/// kernels.html: per GPU, speed-up against k for every graph (with ALG2, ALG3, GNNAdvisor-style and cuSPARSE at
+/// width k as references), time against graph size, achieved GB/s against the measured bandwidth, and the table
+/// of every latest case.
+/// </summary>
+public static class KernelPage
+{
+    public static SitePage Build(IReadOnlyList<GpuGroup> groups, SiteContent content)
+    {
+        var page = new SitePage("kernels.html", "kernels", "Kernels");
+        page.IntroHtml = content.Page("kernels");
+        if (groups.Count == 0)
+            page.Sections.Add(new SiteSection("no-results", "No results", "<p class=\"empty\">No result files were found.</p>"));
+        foreach (var g in groups)
+        {
+            page.Sections.Add(new SiteSection(g.Anchor, g.Gpu, $"<p>{Html.Count(g.Cases.Count)} latest case(s) on {Html.Count(g.Graphs.Count)} graph(s) from {Html.Count(g.Runs.Count)} result file(s).</p>\n"));
+            page.Sections.Add(new SiteSection(g.Anchor + "-vs-k", $"{g.Gpu}: speed-up against k", SpeedupVsK(g), 3));
+            page.Sections.Add(new SiteSection(g.Anchor + "-vs-size", $"{g.Gpu}: time against graph size", TimeVsSize(g), 3));
+            page.Sections.Add(new SiteSection(g.Anchor + "-bandwidth", $"{g.Gpu}: achieved bandwidth", Bandwidth(g), 3));
+            page.Sections.Add(new SiteSection(g.Anchor + "-cases", $"{g.Gpu}: all cases", page.Table(CaseTable(g)), 3));
+        }
+        return page;
+    }
+
+    private static string K(int k) => k.ToString(CultureInfo.InvariantCulture);
+
+    private static string SpeedupVsK(GpuGroup g)
+    {
+        var sb = new StringBuilder("<div class=\"charts\">\n");
+        var any = false;
+        foreach (var graph in g.Graphs)
+        {
+            var cases = g.Cases.Where(c => c.Case.Graph == graph).ToList();
+            var maxk = cases.Where(c => c.Case.Kernel is "maxk_forward" or "maxk_backward" && c.VsAlg2 is not null).ToList();
+            if (maxk.Count == 0)
+                continue;
+            any = true;
+            var d = maxk[0].Case.Dim;
+            var chart = new SvgLineChart
+            {
+                Title = $"{graph}: speed-up against cuSPARSE ALG2 (D = {d})",
+                XLabel = "k (kept features per row, log scale)", YLabel = "speed-up over cuSPARSE ALG2 (×)", XLogBase = 2,
+            };
+            foreach (var kernel in new[] { "maxk_forward", "maxk_backward" })
+                chart.Series.Add(new ChartSeries(kernel, maxk.Where(c => c.Case.Kernel == kernel && c.Case.Dim == d)
+                    .Select(c => new ChartPoint(c.Case.K, c.VsAlg2!.Value, $"{kernel} {graph} k={K(c.Case.K)} D={K(d)}: {Html.N(c.Case.MedianMs, 3)} ms, {Html.X(c.VsAlg2)} ({c.Run.Label})")).ToList()));
+            var widthK = cases.Where(c => c.Case.WidthK == true && c.VsAlg2 is not null).ToList();
+            if (widthK.Count > 0)
+                chart.Series.Add(new ChartSeries("cuSPARSE at width k", widthK.Select(c => new ChartPoint(c.Case.K, c.VsAlg2!.Value,
+                    $"{c.Case.Kernel} at width k={K(c.Case.K)}: {Html.N(c.Case.MedianMs, 3)} ms, {Html.X(c.VsAlg2)} ({c.Run.Label})")).ToList(), Dashed: true));
+            chart.References.Add(new ReferenceLine("ALG2 (1×)", 1));
+            var first = maxk[0];
+            if (first.Sibling("cusparse_spmm_alg3", d) is { MedianMs: { } a3 } && first.Sibling("cusparse_spmm_alg2", d) is { MedianMs: { } a2 })
+                chart.References.Add(new ReferenceLine($"ALG3 at D ({Html.X(a2 / a3)})", a2 / a3));
+            if (first.Sibling("gnnadvisor_spmm", d) is { MedianMs: { } gn } && first.Sibling("cusparse_spmm_alg2", d) is { MedianMs: { } b2 })
+                chart.References.Add(new ReferenceLine($"GNNAdvisor at D ({Html.X(b2 / gn)})", b2 / gn));
+            sb.Append(chart.Render("chart-" + Html.Slug(g.Gpu) + "-k-" + Html.Slug(graph)));
+        }
+        sb.Append("</div>\n");
+        return any ? sb.ToString() : "<p class=\"empty\">No MaxK kernel cases with a cuSPARSE ALG2 baseline for this GPU.</p>\n";
+    }
+
+    /// <summary>The k values measured on at least two graphs (the ones worth a size chart), ascending.</summary>
+    private static List<int> CommonKs(GpuGroup g) => g.Cases.Where(c => c.Case.Kernel == "maxk_forward")
+        .GroupBy(c => c.Case.K).Where(x => x.Select(c => c.Case.Graph).Distinct().Count() >= 2).Select(x => x.Key).Order().ToList();
+
+    private static IEnumerable<(string Name, Func<SiteCase, bool> Select, bool Dashed)> SizeSeries(int k) =>
+    [
+        ("cuSPARSE ALG2", c => c.Case.Kernel == "cusparse_spmm_alg2" && c.Case.WidthK != true, false),
+        ("cuSPARSE ALG3", c => c.Case.Kernel == "cusparse_spmm_alg3" && c.Case.WidthK != true, false),
+        ("GNNAdvisor-style", c => c.Case.Kernel == "gnnadvisor_spmm", false),
+        ($"maxk_forward k={K(k)}", c => c.Case.Kernel == "maxk_forward" && c.Case.K == k, false),
+        ($"maxk_backward k={K(k)}", c => c.Case.Kernel == "maxk_backward" && c.Case.K == k, false),
+        ($"cuSPARSE at width k={K(k)}", c => c.Case.WidthK == true && c.Case.K == k, true),
+        ($"dense_spmm", c => c.Case.Kernel == "dense_spmm", false),
+    ];
+
+    private static string TimeVsSize(GpuGroup g)
+    {
+        var ks = CommonKs(g);
+        if (ks.Count == 0)
+            return "<p class=\"empty\">Fewer than two graphs share a k for this GPU: no size chart.</p>\n";
+        var d = g.Cases.First(c => c.Case.Kernel == "maxk_forward").Case.Dim;
+        var sb = new StringBuilder("<div class=\"charts\">\n");
+        foreach (var k in ks)
+        {
+            var chart = new SvgLineChart
+            {
+                Title = $"Median time against graph size, k = {K(k)}, D = {K(d)}",
+                XLabel = "edges (log scale)", YLabel = "median time (ms, log scale)", XLogBase = 10, YLogBase = 10, YFromZero = false,
+            };
+            foreach (var (name, select, dashed) in SizeSeries(k))
+            {
+                var pts = g.Cases.Where(c => select(c) && (c.Case.Dim == d || c.Case.WidthK == true)).Select(c => new ChartPoint(c.Case.Edges, c.Case.MedianMs!.Value,
+                    $"{name} on {c.Case.Graph} ({Html.Count(c.Case.Edges)} edges): {Html.N(c.Case.MedianMs, 3)} ms ({c.Run.Label})")).ToList();
+                if (pts.Count > 0)
+                    chart.Series.Add(new ChartSeries(name, pts, Connect: false, Dashed: dashed));
+            }
+            sb.Append(chart.Render("chart-" + Html.Slug(g.Gpu) + "-size-k" + K(k)));
+        }
+        sb.Append("</div>\n");
+        return sb.ToString();
+    }
+
+    private static string Bandwidth(GpuGroup g)
+    {
+        var ks = CommonKs(g);
+        var sb = new StringBuilder();
+        var measured = g.BandwidthRecord;
+        if (measured is not null)
+            sb.Append($"<p>Measured device bandwidth: <strong>{Html.N(measured.Case.GbPerS, 1)} GB/s</strong> (device-to-device copy, <a href=\"{Html.E(measured.Run.Page)}\">{Html.E(measured.Run.Label)}</a>).</p>\n");
+        else
+            sb.Append("<p class=\"note\">The GPU's bandwidth was not measured in these runs (no <code>device_copy</code> record).")
+              .Append(g.TheoreticalBandwidthGbPerS is { } t ? $" The dashed line is the theoretical peak from the manifest's memory clock and bus width ({Html.N(t, 0)} GB/s), not a measurement." : "")
+              .Append("</p>\n");
+        if (ks.Count == 0)
+            return sb + "<p class=\"empty\">Fewer than two graphs share a k for this GPU: no bandwidth chart.</p>\n";
+        var d = g.Cases.First(c => c.Case.Kernel == "maxk_forward").Case.Dim;
+        sb.Append("<p>Achieved GB/s counts the compulsory bytes of each kernel (<code>byte_model</code> in the records) over its median time.</p>\n<div class=\"charts\">\n");
+        foreach (var k in ks)
+        {
+            var chart = new SvgLineChart
+            {
+                Title = $"Achieved bandwidth against graph size, k = {K(k)}, D = {K(d)}",
+                XLabel = "edges (log scale)", YLabel = "achieved bandwidth (GB/s)", XLogBase = 10,
+            };
+            foreach (var (name, select, dashed) in SizeSeries(k))
+            {
+                var pts = g.Cases.Where(c => select(c) && c.Case.GbPerS is > 0 && (c.Case.Dim == d || c.Case.WidthK == true)).Select(c => new ChartPoint(c.Case.Edges, c.Case.GbPerS!.Value,
+                    $"{name} on {c.Case.Graph}: {Html.N(c.Case.GbPerS, 1)} GB/s ({c.Run.Label})")).ToList();
+                if (pts.Count > 0)
+                    chart.Series.Add(new ChartSeries(name, pts, Connect: false, Dashed: dashed));
+            }
+            if (measured?.Case.GbPerS is { } bw)
+                chart.References.Add(new ReferenceLine($"measured {Html.N(bw, 0)} GB/s", bw));
+            else if (g.TheoreticalBandwidthGbPerS is { } t)
+                chart.References.Add(new ReferenceLine($"theoretical peak {Html.N(t, 0)} GB/s", t));
+            sb.Append(chart.Render("chart-" + Html.Slug(g.Gpu) + "-gbps-k" + K(k)));
+        }
+        sb.Append("</div>\n");
+        return sb.ToString();
+    }
+
+    private static SiteTable CaseTable(GpuGroup g)
+    {
+        var table = new SiteTable($"kernels-{g.Anchor}-cases", $"{g.Gpu}: latest measurement of every case",
+            ["graph", "nodes", "edges", "kernel", "implementation", "D", "k", "width k", "median ms", "95% CI ms", "GB/s", "vs cuSPARSE ALG2", "vs GNNAdvisor-style", "preprocess ms", "verified", "run"]);
+        foreach (var c in g.Cases)
+        {
+            var r = c.Case;
+            table.Add(new SiteCell(r.Graph + (r.GraphSynthetic ? " (synthetic)" : ""), r.Graph, Tip: r.GraphLabel), SiteCell.Int(r.Nodes), SiteCell.Int(r.Edges), SiteCell.T(r.Kernel), SiteCell.T(r.Implementation),
+                new SiteCell(K(r.Dim), r.Dim), new SiteCell(r.K > 0 ? K(r.K) : "—", r.K), new SiteCell(r.WidthK == true ? "yes" : "", r.WidthK == true),
+                SiteCell.Num(r.MedianMs, 3), new SiteCell(r.MedianCi95LowMs is null ? "—" : $"{Html.N(r.MedianCi95LowMs, 3)}–{Html.N(r.MedianCi95HighMs, 3)}", r.MedianCi95LowMs is null ? null : $"{Html.R(r.MedianCi95LowMs.Value)}..{Html.R(r.MedianCi95HighMs ?? double.NaN)}"),
+                SiteCell.Num(r.GbPerS, 1), SiteCell.Speedup(c.VsAlg2), SiteCell.Speedup(c.VsGnnAdvisor), SiteCell.Num(r.PreprocessMs, 3),
+                new SiteCell(r.Verified ? "yes" : "NO", r.Verified, CssClass: r.Verified ? "ok" : "fail"), IndexPage.RunCell(c.Run));
+        }
+        return table;
+    }
+}

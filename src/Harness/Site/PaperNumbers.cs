@@ -1,0 +1,63 @@
+using System.Text.Json;
+using MaxK.Harness.Results;
+
+namespace MaxK.Harness.Site;
+
+/// <summary>
+/// The paper's published numbers (site/content/paper-numbers.json, taken from design doc §6 with their source),
+/// shown beside ours. Graph and dataset names are matched case-insensitively through <see cref="GraphAliases"/>.
+/// </summary>
+public sealed record PaperNumbers
+{
+    public string Source { get; init; } = "";
+    public string BaselineNote { get; init; } = "";
+    public PaperHeadline? Headline { get; init; }
+    public IReadOnlyList<PaperGraphAlias> GraphAliases { get; init; } = [];
+    public IReadOnlyList<PaperKernelSpeedups> Kernel { get; init; } = [];
+    public IReadOnlyList<PaperEndToEnd> EndToEnd { get; init; } = [];
+    public IReadOnlyList<PaperAmdahlLimits> AmdahlLimits { get; init; } = [];
+
+    /// <summary>Reads the data file; a missing or broken file is an error naming it.</summary>
+    public static PaperNumbers Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new HarnessException($"Paper numbers file '{path}' not found (site/content/paper-numbers.json).");
+        try
+        {
+            return JsonSerializer.Deserialize<PaperNumbers>(File.ReadAllText(path), ResultJson.Options)
+                ?? throw new HarnessException($"Paper numbers file '{path}' is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new HarnessException($"Paper numbers file '{path}' is not valid: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The paper's name for one of our graphs or datasets, or null when the paper has no such graph.</summary>
+    public string? PaperName(string ours) =>
+        GraphAliases.FirstOrDefault(a => a.Ours.Any(o => string.Equals(o, ours, StringComparison.OrdinalIgnoreCase)))?.Paper;
+
+    public PaperKernelSpeedups? KernelAt(string ourGraph, int k) =>
+        PaperName(ourGraph) is { } p ? Kernel.FirstOrDefault(e => e.Graph == p && e.K == k) : null;
+
+    public PaperEndToEnd? EndToEndAt(string ourDataset, string model, int? k) =>
+        PaperName(ourDataset) is { } p ? EndToEnd.FirstOrDefault(e => e.Dataset == p && string.Equals(e.Model, model, StringComparison.OrdinalIgnoreCase) && e.K == k) : null;
+
+    public PaperAmdahlLimits? LimitsFor(string ourDataset) =>
+        PaperName(ourDataset) is { } p ? AmdahlLimits.FirstOrDefault(e => e.Dataset == p) : null;
+}
+
+/// <summary>The paper's headline sentence and where it is from.</summary>
+public sealed record PaperHeadline(string Text, string Source);
+
+/// <summary>One paper graph name and our graphs or datasets that stand for it.</summary>
+public sealed record PaperGraphAlias(string Paper, IReadOnlyList<string> Ours);
+
+/// <summary>Paper kernel speed-ups at D = 256 for one graph and k: forward/backward against cuSPARSE and GNNAdvisor.</summary>
+public sealed record PaperKernelSpeedups(string Graph, int K, double FwdCusparse, double BwdCusparse, double FwdGnnadvisor, double BwdGnnadvisor, string Source);
+
+/// <summary>Paper end-to-end point: speed-ups against DGL and GNNAdvisor, accuracy change against ReLU (fraction).</summary>
+public sealed record PaperEndToEnd(string Dataset, string Model, int K, double? DeltaAccuracy, double? TestAccuracy, double SpeedupVsDgl, double SpeedupVsGnnadvisor, string Source);
+
+/// <summary>Paper Amdahl limits (speed-up as the kernel time goes to zero) per dataset against DGL and GNNAdvisor.</summary>
+public sealed record PaperAmdahlLimits(string Dataset, double Dgl, double Gnnadvisor, string Source);

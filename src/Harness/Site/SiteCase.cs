@@ -1,0 +1,21 @@
+using MaxK.Harness.Results;
+
+namespace MaxK.Harness.Site;
+
+/// <summary>A kernel case together with the run it came from (so every number links to its run page).</summary>
+public sealed record SiteCase(CaseRecord Case, SiteRun Run)
+{
+    /// <summary>Another case of the same run by id (e.g. the case's speed-up baseline).</summary>
+    public CaseRecord? InRun(string? id) => id is null ? null : Run.Result.Cases.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>A case of the same run with the given kernel, graph, device and width (width-k records excluded).</summary>
+    public CaseRecord? Sibling(string kernel, int dim) => Run.Result.Cases.FirstOrDefault(c =>
+        c.Kernel == kernel && c.Graph == Case.Graph && c.Device == Case.Device && c.Dim == dim && c.WidthK != true && c.MedianMs is > 0);
+
+    /// <summary>Speed-up against cuSPARSE ALG2 on the same graph at the full width D, as recorded; null without that baseline.</summary>
+    public double? VsAlg2 => InRun(Case.SpeedupBaseline) is { Kernel: "cusparse_spmm_alg2" } ? Case.Speedup : null;
+
+    /// <summary>Speed-up against the GNNAdvisor-style kernel on the same graph at the same D (its median over ours).</summary>
+    public double? VsGnnAdvisor =>
+        Case.WidthK != true && Sibling("gnnadvisor_spmm", Case.Dim) is { MedianMs: { } g } && Case.MedianMs is { } m and > 0 ? g / m : null;
+}

@@ -1,0 +1,25 @@
+namespace MaxK.Harness.Site;
+
+/// <summary>
+/// One page of the site: its path relative to the site root, the template that lays it out, a title, an intro
+/// (HTML from content Markdown), sections, and the tables it shows (all offered as downloads).
+/// </summary>
+public sealed class SitePage(string path, string template, string title)
+{
+    public string Path { get; } = path;
+    public string Template { get; } = template;
+    public string Title { get; } = title;
+    public string IntroHtml { get; set; } = "";
+    public List<SiteSection> Sections { get; } = [];
+    public List<SiteTable> Tables { get; } = [];
+
+    /// <summary>Relative path from this page to the site root ("" or "../").</summary>
+    public string Root => string.Concat(Enumerable.Repeat("../", Path.Count(c => c == '/')));
+
+    /// <summary>Registers a table for the downloads and returns its HTML for this page.</summary>
+    public string Table(SiteTable table)
+    {
+        Tables.Add(table);
+        return table.ToHtml(Root);
+    }
+}

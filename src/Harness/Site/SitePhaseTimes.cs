@@ -1,0 +1,17 @@
+namespace MaxK.Harness.Site;
+
+/// <summary>Median epoch time per phase in ms (contracts.md: phase_ms_median; the parts add up to the epoch).</summary>
+public sealed record SitePhaseTimes
+{
+    public double AggregationForward { get; init; }
+    public double AggregationBackward { get; init; }
+    public double MaxkSelection { get; init; }
+    public double DenseLayers { get; init; }
+    public double Optimizer { get; init; }
+
+    /// <summary>Phase names in stacking order (bottom first), as the charts and tables show them.</summary>
+    public static readonly IReadOnlyList<string> Names = ["aggregation forward", "aggregation backward", "MaxK selection", "dense layers", "optimizer"];
+
+    /// <summary>The values in <see cref="Names"/> order.</summary>
+    public IReadOnlyList<double> Values => [AggregationForward, AggregationBackward, MaxkSelection, DenseLayers, Optimizer];
+}

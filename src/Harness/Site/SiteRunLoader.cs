@@ -1,0 +1,71 @@
+using System.Text.Json;
+using MaxK.Harness.Results;
+
+namespace MaxK.Harness.Site;
+
+/// <summary>
+/// Reads every result file under a results folder (the schema folder excluded) into <see cref="SiteRun"/>s,
+/// ordered by GPU, start time and path. A file that cannot be read is skipped with a warning naming it.
+/// </summary>
+public static class SiteRunLoader
+{
+    public static IReadOnlyList<SiteRun> Load(string resultsDirectory, TextWriter log)
+    {
+        var files = Directory.Exists(resultsDirectory) ? ResultSchemaValidator.ResultFiles(resultsDirectory) : [];
+        var runs = new List<SiteRun>();
+        foreach (var file in files)
+        {
+            try
+            {
+                runs.Add(LoadOne(resultsDirectory, file));
+            }
+            catch (HarnessException ex)
+            {
+                log.WriteLine($"warning: skipped {ex.Message}");
+            }
+        }
+        var slugs = runs.GroupBy(r => r.Slug, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (slugs.Count > 0)
+            throw new HarnessException($"Result files map to the same page name: {string.Join(", ", slugs)}; rename one of them.");
+        return runs
+            .OrderBy(r => r.GpuName, StringComparer.Ordinal)
+            .ThenBy(r => r.Started)
+            .ThenBy(r => r.RelativePath, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static SiteRun LoadOne(string root, string file)
+    {
+        var result = ResultJson.Read(file);
+        var raw = File.ReadAllBytes(file);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        return new SiteRun
+        {
+            RelativePath = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/'),
+            Result = result,
+            Training = ReadTraining(file, raw),
+            RawJson = raw,
+            Folder = folder,
+            SidecarFiles = Directory.GetFiles(folder)
+                .Where(f => !f.EndsWith(".json", StringComparison.Ordinal))
+                .Select(Path.GetFileName).OfType<string>()
+                .Order(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>The optional <c>training</c> array (absent = none), read with the results' JSON dialect.</summary>
+    private static IReadOnlyList<SiteTrainingRecord> ReadTraining(string file, byte[] raw)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(raw);
+            if (!doc.RootElement.TryGetProperty("training", out var training) || training.ValueKind == JsonValueKind.Null)
+                return [];
+            return training.Deserialize<List<SiteTrainingRecord>>(ResultJson.Options) ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw new HarnessException($"Result file '{file}' has an unreadable 'training' array: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace MaxK.Harness.Site;
+
+/// <summary>
+/// Derived numbers of a training record against the other records of its run (contracts.md): its named baseline,
+/// a GNNAdvisor-style ReLU run and PyG runs of the same setting.
+/// </summary>
+public static class TrainingComparisons
+{
+    /// <summary>The record named in <see cref="SiteTrainingRecord.SpeedupBaseline"/>, from the same run.</summary>
+    public static SiteTrainingRecord? Baseline(SiteTrainingRecord r, SiteRun run) =>
+        r.SpeedupBaseline is null ? null : run.Training.FirstOrDefault(t => t.Id == r.SpeedupBaseline);
+
+    /// <summary>The ReLU run on the given backend with the same dataset, model, hidden, layers and seed, from the same run.</summary>
+    public static SiteTrainingRecord? Relu(SiteTrainingRecord r, SiteRun run, string backend) =>
+        run.Training.FirstOrDefault(t => t.Backend == backend && !t.IsMaxk && t.SettingKey == r.SettingKey && t.EpochMsMedian is > 0);
+
+    /// <summary>Epoch-time speed-up of <paramref name="r"/> against <paramref name="baseline"/> (baseline median over ours).</summary>
+    public static double? SpeedupAgainst(SiteTrainingRecord r, SiteTrainingRecord? baseline) =>
+        baseline?.EpochMsMedian is { } b && r.EpochMsMedian is { } m && m > 0 ? b / m : null;
+
+    /// <summary>Amdahl prediction and limit against <paramref name="baseline"/>: p = its aggregation fraction, s = its aggregation time over ours.</summary>
+    public static (double? Prediction, double? Limit) Amdahl(SiteTrainingRecord r, SiteTrainingRecord? baseline)
+    {
+        if (baseline?.AggregationFraction is not { } p || p >= 1 || p < 0)
+            return (null, null);
+        var limit = 1 / (1 - p);
+        if (baseline.AggregationMsMedian is not { } ab || r.AggregationMsMedian is not { } a || a <= 0)
+            return (null, limit);
+        var s = ab / a;
+        return (1 / ((1 - p) + p / s), limit);
+    }
+
+    /// <summary>Test metric of <paramref name="r"/> minus the baseline's (fraction), or null.</summary>
+    public static double? AccuracyDelta(SiteTrainingRecord r, SiteTrainingRecord? baseline) =>
+        r.TestAccuracy is { } a && baseline?.TestAccuracy is { } b ? a - b : null;
+}
