@@ -111,7 +111,7 @@ public static class TrainingRun
             Id = $"train/{dataset}/{modelName}/{nonlinearity}/{session.Backend.Name}/h{m.Hidden}-l{m.HiddenLayers}/seed{t.Seed}",
             Dataset = dataset,
             DatasetSynthetic = TrainingDatasets.IsSynthetic(dataset),
-            DatasetLabel = data.Name,
+            DatasetLabel = data.Label,
             Nodes = data.NodeCount,
             Edges = data.Structure.EdgeCount,
             Features = data.FeatureCount,

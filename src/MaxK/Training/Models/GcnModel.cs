@@ -42,7 +42,7 @@ public sealed class GcnModel : GnnModel
         for (var i = 0; i < Options.HiddenLayers; i++)
         {
             var (aggregated, _) = ActivateAndAggregate(linear[i].forward(x), needActivation: false);
-            x = norm[i].forward(aggregated + bias[i]);
+            x = norm[i].forward(ScalarSafeOps.Add(aggregated, bias[i]));
         }
         return lin_out.forward(x);
     }

@@ -45,7 +45,7 @@ public sealed class GinModel : GnnModel
         for (var i = 0; i < Options.HiddenLayers; i++)
         {
             var (aggregated, activation) = ActivateAndAggregate(linear[i].forward(x), needActivation: true);
-            x = norm[i].forward(((1 + eps[i]) * activation!) + aggregated);
+            x = norm[i].forward(ScalarSafeOps.Add(ScalarSafeOps.OnePlusTimes(eps[i], activation!), aggregated));
         }
         return lin_out.forward(x);
     }

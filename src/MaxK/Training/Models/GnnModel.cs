@@ -77,8 +77,8 @@ public abstract class GnnModel : nn.Module<Tensor, Tensor>
             Tensor? scale = null;
             if (training && p > 0)
             {
-                scale = torch.empty(z.shape[0], Options.K, dtype: ScalarType.Float32, device: z.device)
-                    .bernoulli_(1 - p).div_(1 - p);
+                scale = ScalarSafeOps.DivideInPlace(
+                    torch.empty(z.shape[0], Options.K, dtype: ScalarType.Float32, device: z.device).bernoulli_(1 - p), 1 - p);
             }
             var result = _backend.MaxKSpgemm(Graph, z, new MaxKRequest(Options.K, scale, needActivation), Timer);
             return (result.Aggregated, result.Activation);

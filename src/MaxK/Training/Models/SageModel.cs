@@ -46,7 +46,7 @@ public sealed class SageModel : GnnModel
         for (var i = 0; i < Options.HiddenLayers; i++)
         {
             var (aggregated, activation) = ActivateAndAggregate(x, needActivation: true);
-            x = fc_self[i].forward(activation!) + fc_neigh[i].forward(aggregated) + bias[i];
+            x = ScalarSafeOps.Add(fc_self[i].forward(activation!), fc_neigh[i].forward(aggregated), bias[i]);
             x = norm[i].forward(x);
         }
         return lin_out.forward(x);
