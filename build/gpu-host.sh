@@ -15,6 +15,10 @@ if [ ! -x "$here/.dotnet/dotnet" ]; then
 fi
 export DOTNET_ROOT="$here/.dotnet" PATH="$here/.dotnet:$PATH" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 maxk() { dotnet "$here/harness/maxk.dll" "$@"; }
+# The bundle stores the files gpu-tests/ shares with harness/ once (see shared-with-harness.txt); put them back.
+if [ -f "$here/gpu-tests/shared-with-harness.txt" ]; then
+  while IFS= read -r f; do [ -n "$f" ] && [ ! -e "$here/gpu-tests/$f" ] && cp "$here/harness/$f" "$here/gpu-tests/$f"; done < "$here/gpu-tests/shared-with-harness.txt"
+fi
 status=0
 if [[ "$step" == all || "$step" == native ]]; then
   maxk native build --arch "$arch" --source "$here/native-cuda" --build-dir "$here/native-build"

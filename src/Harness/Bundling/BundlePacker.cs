@@ -16,6 +16,9 @@ public static class BundlePacker
             if (!File.Exists(Path.Combine(bundle, app)))
                 throw new HarnessException($"Bundle is missing {app}: publish it first (./build.sh Bundle does).");
         }
+        log.WriteLine($"pruned harness/: {BundlePruner.Prune(Path.Combine(bundle, "harness"), runsBenchmarkDotNet: true) / 1048576.0:F1} MiB the GPU host never loads");
+        log.WriteLine($"pruned gpu-tests/: {BundlePruner.Prune(Path.Combine(bundle, "gpu-tests"), runsBenchmarkDotNet: false) / 1048576.0:F1} MiB the GPU host never loads, "
+            + $"{BundlePruner.Deduplicate(Path.Combine(bundle, "gpu-tests"), Path.Combine(bundle, "harness")) / 1048576.0:F1} MiB shared with harness/ (restored by gpu-host.sh)");
         var version = Environment.Version.ToString();
         var archive = DotNetRuntimeArchive.Write(DotNetRuntimeArchive.CurrentRoot(), version, bundle);
         log.WriteLine($"runtime archive: {Path.GetFileName(archive)} ({new FileInfo(archive).Length / 1e6:F1} MB)");
