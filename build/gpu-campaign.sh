@@ -2,7 +2,8 @@
 # One shard of the GPU campaign from a bundle (the path ./build.sh Benchmark takes on a GPU host with an SDK):
 # builds native/cuda, optionally runs the GPU tests and the kernel verification grid, then
 # `maxk bench --suite SUITE --shard I/N`. Results, logs and the GPU test report go to MAXK_OUT (tarred as results.tgz).
-# Usage: gpu-campaign.sh I/N [--tests]   env: MAXK_SUITE (default), MAXK_OUT, MAXK_COMMIT, MAXK_CUDA_ARCH
+# Usage: gpu-campaign.sh I/N [--tests]   env: MAXK_SUITE (default), MAXK_OUT, MAXK_COMMIT, MAXK_CUDA_ARCH,
+#   MAXK_BENCH_TIMEOUT (seconds for the bench step, default 3600; the journal lets a later --resume continue)
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 shard="${1:-1/1}"
@@ -20,7 +21,8 @@ if [[ "${2:-}" == "--tests" ]]; then
   tail -2 "$out/logs/verify.log"
 fi
 start=$(date +%s)
-dotnet harness/maxk.dll bench --suite "$suite" --shard "$shard" --output "$out/results" > "$out/logs/bench-${shard/\//-of-}.log" 2>&1 || status=1
+timeout "${MAXK_BENCH_TIMEOUT:-3600}" dotnet harness/maxk.dll bench --suite "$suite" --shard "$shard" --output "$out/results" ${MAXK_RESUME:+--resume} \
+  > "$out/logs/bench-${shard/\//-of-}.log" 2>&1 || status=1
 echo "bench shard $shard: exit $status after $(( $(date +%s) - start )) s"
 grep -E "FAILED|failed|error" "$out/logs/bench-${shard/\//-of-}.log" | head -20
 tail -5 "$out/logs/bench-${shard/\//-of-}.log"
