@@ -50,7 +50,16 @@ public static class TrainingRun
         if (!check.Passed)
             throw new HarnessException($"The {session.Backend.Name} backend's aggregation does not match {check.Reference} "
                 + $"(relative error {check.RelativeError:E2}); not timing a wrong backend.");
-        var report = Trainer.Run(data, model, training, session.Backend, session.CreateTimer(), progress);
+        TrainingReport report;
+        try
+        {
+            report = Trainer.Run(data, model, training, session.Backend, session.CreateTimer(), progress);
+        }
+        finally
+        {
+            // Free what only the collector reaches (autograd-thread tensors) before the next case allocates.
+            DeviceMemory.CollectUnreachableTensors();
+        }
         var warmup = Math.Min(spec.WarmupEpochs ?? (spec.Device == TorchDevice.Cuda ? 3 : 1), training.Epochs - 1);
         var record = ToRecord(datasetName, data, model, training, spec.Device, session, report, warmup, check);
         return new TrainingOutcome(record, report);

@@ -85,6 +85,8 @@ public static class Trainer
             var record = new EpochRecord(epoch, trainLoss, trainMetric, valMetric, testMetric, timing);
             records.Add(record);
             progress?.Invoke(record);
+            if (features.device_type == DeviceType.CUDA)
+                DeviceMemory.CollectUnreachableTensors();
         }
         return new TrainingReport(objective.MetricName, records, bestEpoch, bestVal, bestTest);
     }

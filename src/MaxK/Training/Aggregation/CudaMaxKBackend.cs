@@ -120,6 +120,8 @@ public sealed class CudaMaxKBackend : IAggregationBackend, IDisposable
             var timer = (IPhaseTimer)ctx.get_data("timer");
             var (n, d, k) = ((int, int, int))ctx.get_data("shape");
             var width = WidthFor(d);
+            // Backward runs on torch's autograd thread, outside the caller's dispose scope: free the intermediates here.
+            using var scope = torch.NewDisposeScope();
             var gY = grad_outputs[0].contiguous();
             var gradValues = CudaTensors.Empty(n, k, gY);
             using (timer.Begin(TrainingPhase.AggregationBackward))
@@ -134,7 +136,7 @@ public sealed class CudaMaxKBackend : IAggregationBackend, IDisposable
                 dH = CudaTensors.Empty(n, d, gY);
                 GpuMaxKBackwardScatter.Run(CudaTensors.Float(gradValues), CudaTensors.Bytes(indexBytes), width, n, k, d, CudaTensors.Float(dH));
             }
-            return [dH, null!, null!, null!, null!, null!];
+            return [scope.MoveToOuter(dH), null!, null!, null!, null!, null!];
         }
     }
 }

@@ -92,12 +92,14 @@ public sealed class DeviceSpmmBackend : IAggregationBackend, IDisposable
         {
             var spmm = (IDeviceSpmm)ctx.get_data("spmm");
             var timer = (IPhaseTimer)ctx.get_data("timer");
+            // Backward runs on torch's autograd thread, outside the caller's dispose scope: free the intermediates here.
+            using var scope = torch.NewDisposeScope();
             var g = grad_output.contiguous();
             var (n, d) = CudaTensors.Matrix(g, "dY");
             var dx = CudaTensors.Empty(n, d, g);
             using (timer.Begin(TrainingPhase.AggregationBackward))
                 spmm.Backward(CudaTensors.Float(g), CudaTensors.Float(dx));
-            return [dx, null!, null!];
+            return [scope.MoveToOuter(dx), null!, null!];
         }
     }
 }
