@@ -29,7 +29,7 @@ public sealed class SiteStructureTests(RenderedSiteFixture rendered) : IClassFix
         Assert.Contains("id=\"table-index-gpu-NVIDIA-H200-kernel-headline\"", index);
         Assert.Contains("kernel-Reddit (synthetic)", index);
         Assert.Contains("5.60×", index); // paper: Reddit forward vs cuSPARSE at k = 16 (design §6.4)
-        Assert.Contains("No training runs recorded yet for this GPU.", index);
+        Assert.Contains("id=\"table-index-gpu-NVIDIA-H200-e2e\"", index); // the committed H200 training campaign
         Assert.Contains("id=\"table-index-gpu-Fixture-GPU--test-data-e2e\"", index);
         Assert.Contains("How to reproduce", index);
         Assert.Contains("./build.sh Site", index);
@@ -58,8 +58,9 @@ public sealed class SiteStructureTests(RenderedSiteFixture rendered) : IClassFix
         Assert.Contains("id=\"chart-NVIDIA-H200-k-kernel-Reddit\"", kernels);
         Assert.Contains("id=\"chart-NVIDIA-H200-size-k32\"", kernels);
         Assert.Contains("id=\"chart-NVIDIA-H200-gbps-k32\"", kernels);
-        Assert.Contains("The GPU's bandwidth was not measured in these runs", kernels);
-        Assert.Contains("Measured device bandwidth: <strong>4123.5 GB/s</strong>", kernels);
+        Assert.Contains("Measured device bandwidth: <strong>4123.5 GB/s</strong>", kernels); // fixture
+        Assert.Matches("Measured device bandwidth: <strong>[0-9]{3,4}\\.[0-9] GB/s</strong>[^<]*(<[^>]*>[^<]*){0,40}", kernels);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(kernels, "Measured device bandwidth:")); // H200 (device_copy) and the fixture
         Assert.Contains("cuSPARSE at width k", kernels);
         Assert.Contains("ALG3 at D", kernels);
         Assert.Contains("<title id=\"chart-NVIDIA-H200-size-k32-t\">Median time against graph size, k = 32, D = 256</title>", kernels);
@@ -70,7 +71,7 @@ public sealed class SiteStructureTests(RenderedSiteFixture rendered) : IClassFix
     public void TrainingPageHasBreakdownAmdahlAccuracyAndPyg()
     {
         var training = Page("training.html");
-        Assert.Contains("No training runs recorded yet for this GPU.", training);
+        Assert.Contains("Epoch time by phase: csbm-reddit · sage · hidden 256 · 3 layers · seed 97", training); // H200 campaign
         Assert.Contains("Epoch time by phase: reddit · sage", training);
         Assert.Contains("Speed-up against k: reddit · sage", training);
         Assert.Contains("Amdahl prediction", training);
@@ -136,9 +137,9 @@ public sealed class SiteStructureTests(RenderedSiteFixture rendered) : IClassFix
         foreach (var file in Directory.GetFiles(_site, "*.html", SearchOption.AllDirectories))
         {
             var html = File.ReadAllText(file);
-            Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            // Result text may quote a URL (an error message), escaped; nothing may load or link to one.
+            foreach (var attribute in new[] { "href=\"http", "src=\"http", "url(http", "href=\"//", "src=\"//", "<script" })
+                Assert.DoesNotContain(attribute, html, StringComparison.OrdinalIgnoreCase);
         }
     }
 }
