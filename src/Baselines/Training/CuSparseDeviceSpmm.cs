@@ -11,36 +11,28 @@ namespace MaxK.Baselines.Training;
 /// (2 warm-ups, median of 5); the faster one is kept (platform.md: a fair baseline sweeps both). The one-off set-up is
 /// not part of any epoch.
 /// </summary>
-public sealed class CuSparseDeviceSpmm : IDeviceSpmm
+public static class CuSparseDeviceSpmm
 {
-    private readonly CuSparseSpmm _forward;
-    private readonly CuSparseSpmm _backward;
-
-    public CuSparseDeviceSpmm(CudaGraphState graph, int width)
+    /// <summary>Times both algorithms per direction on scratch inputs and keeps the faster.</summary>
+    public static IDeviceSpmm Create(CudaGraphState graph, int width)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        Width = width;
         var n = graph.NodeCount;
         using var x = DeviceBuffer.Allocate<float>((long)n * width);
         using var y = DeviceBuffer.Allocate<float>((long)n * width);
         CudaRuntime.Check(CudaRuntime.cudaMemset(x.Pointer, 0, (nuint)x.ByteLength), "cudaMemset");
-        (_forward, var forwardNote) = Fastest(graph.Adjacency.View, width, x, y);
-        (_backward, var backwardNote) = Fastest(graph.Transposed.View, width, x, y);
-        Description = $"cusparse forward {forwardNote}; backward (explicit Aᵀ) {backwardNote}";
-    }
-
-    public int Width { get; }
-
-    public string Description { get; }
-
-    public void Forward(IntPtr x, IntPtr y) => _forward.Run(x, y);
-
-    public void Backward(IntPtr gradY, IntPtr gradX) => _backward.Run(gradY, gradX);
-
-    public void Dispose()
-    {
-        _forward.Dispose();
-        _backward.Dispose();
+        var (forward, forwardNote) = Fastest(graph.Adjacency.View, width, x, y);
+        try
+        {
+            var (backward, backwardNote) = Fastest(graph.Transposed.View, width, x, y);
+            return new PairedDeviceSpmm(width, $"cusparse forward {forwardNote}; backward (explicit Aᵀ) {backwardNote}",
+                forward.Run, backward.Run, forward, backward);
+        }
+        catch
+        {
+            forward.Dispose();
+            throw;
+        }
     }
 
     private static (CuSparseSpmm Spmm, string Note) Fastest(DeviceCsrView matrix, int width, DeviceBuffer x, DeviceBuffer y)

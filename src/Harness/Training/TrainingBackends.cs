@@ -32,11 +32,11 @@ public static class TrainingBackends
         GpuEnvironment.Require($"Training on CUDA (backend {backend})");
         var gpu = GpuProvenance.Query().Gpu.Name;
         var timer = new CudaEventPhaseTimer();
-        var cusparse = new DeviceSpmmBackend("cusparse", (state, width) => new CuSparseDeviceSpmm(state, width));
+        var cusparse = new DeviceSpmmBackend("cusparse", (state, width) => CuSparseDeviceSpmm.Create(state, width));
         return backend switch
         {
             "cusparse" => new TrainingBackendSession(cusparse, () => timer, gpu, new Resources(cusparse, timer)),
-            "gnnadvisor" => Session(new DeviceSpmmBackend("gnnadvisor", (state, width) => new GnnAdvisorDeviceSpmm(state, width)), timer, gpu, cusparse),
+            "gnnadvisor" => Session(new DeviceSpmmBackend("gnnadvisor", (state, width) => GnnAdvisorDeviceSpmm.Create(state, width)), timer, gpu, cusparse),
             _ => Session(new CudaMaxKBackend(cusparse), timer, gpu, cusparse),
         };
     }

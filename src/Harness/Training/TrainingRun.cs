@@ -169,14 +169,7 @@ public static class TrainingRun
         _ => null,
     };
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-            return 0;
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    private static double Median(IEnumerable<double> values) => TrainingReport.Median(values);
 }
 
 /// <summary>The record of a training run and the full report it came from.</summary>

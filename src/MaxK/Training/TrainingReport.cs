@@ -20,7 +20,8 @@ public sealed record TrainingReport(string MetricName, IReadOnlyList<EpochRecord
     public IReadOnlyDictionary<TrainingPhase, double> PhaseMsMedian =>
         Enum.GetValues<TrainingPhase>().ToDictionary(p => p, p => Median(Epochs.Select(e => e.Timing.PhaseMs[p])));
 
-    private static double Median(IEnumerable<double> values)
+    /// <summary>The median of <paramref name="values"/> (mean of the middle two for an even count; 0 when empty).</summary>
+    public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         if (sorted.Length == 0)

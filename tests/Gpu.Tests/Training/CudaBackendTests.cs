@@ -29,7 +29,7 @@ public class CudaBackendTests
     public void MaxK_MatchesDenseAutograd(EdgeNormalization normalization, int dim, int k)
     {
         NativeAvailability.Require();
-        using var cusparse = new DeviceSpmmBackend("cusparse", (s, w) => new CuSparseDeviceSpmm(s, w));
+        using var cusparse = new DeviceSpmmBackend("cusparse", (s, w) => CuSparseDeviceSpmm.Create(s, w));
         using var backend = new CudaMaxKBackend(cusparse);
         var check = AggregationBackendCheck.Run(backend, normalization, dim, k);
         Assert.True(check.Passed, $"relative error {check.RelativeError:E2} vs {check.Reference}");
@@ -42,7 +42,7 @@ public class CudaBackendTests
     public void CuSparse_MatchesDenseAutograd(EdgeNormalization normalization, int dim)
     {
         NativeAvailability.Require();
-        using var backend = new DeviceSpmmBackend("cusparse", (s, w) => new CuSparseDeviceSpmm(s, w));
+        using var backend = new DeviceSpmmBackend("cusparse", (s, w) => CuSparseDeviceSpmm.Create(s, w));
         var check = AggregationBackendCheck.Run(backend, normalization, dim, null);
         Assert.True(check.Passed, $"relative error {check.RelativeError:E2} vs {check.Reference}");
         Assert.Contains("CSR_ALG", Assert.Single(backend.Configurations));
@@ -54,7 +54,7 @@ public class CudaBackendTests
     public void GnnAdvisor_MatchesDenseAutograd(EdgeNormalization normalization, int dim)
     {
         NativeAvailability.Require();
-        using var backend = new DeviceSpmmBackend("gnnadvisor", (s, w) => new GnnAdvisorDeviceSpmm(s, w));
+        using var backend = new DeviceSpmmBackend("gnnadvisor", (s, w) => GnnAdvisorDeviceSpmm.Create(s, w));
         var check = AggregationBackendCheck.Run(backend, normalization, dim, null);
         Assert.True(check.Passed, $"relative error {check.RelativeError:E2} vs {check.Reference}");
     }
