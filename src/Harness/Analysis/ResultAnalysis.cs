@@ -1,3 +1,4 @@
+using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
 using MaxK.Harness.Suites;
 
@@ -23,9 +24,13 @@ public sealed record AnalysisReport(IReadOnlyList<TrainingComparison> Training, 
 /// </summary>
 public static class ResultAnalysis
 {
-    public static AnalysisReport Analyze(LoadedResults loaded)
+    /// <summary>Analyses against the paper numbers embedded in the harness (site/content/paper-numbers.json).</summary>
+    public static AnalysisReport Analyze(LoadedResults loaded) => Analyze(loaded, PaperNumbers.Embedded());
+
+    public static AnalysisReport Analyze(LoadedResults loaded, PaperNumbers paper)
     {
         ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(paper);
         var training = new List<TrainingComparison>();
         var kernels = new List<KernelComparison>();
         foreach (var (file, result) in loaded.Results)
@@ -35,22 +40,27 @@ public static class ResultAnalysis
             foreach (var r in linked.Where(r => r.SpeedupBaseline is not null))
             {
                 var b = byId[r.SpeedupBaseline!];
-                var paperName = PaperNumbers.PaperName(r.Dataset);
-                var point = PaperNumbers.EndToEndPoints.FirstOrDefault(p => p.Dataset == paperName && p.Model == r.Model && p.K == r.K);
-                var limit = PaperNumbers.Limits.FirstOrDefault(l => l.Dataset == paperName);
+                var point = paper.EndToEndAt(r.Dataset, r.Model, r.K);
+                var limit = paper.LimitsFor(r.Dataset);
                 training.Add(new TrainingComparison(file, r.Id, r.Dataset, r.Model, r.Backend, r.K, r.Device, b.Id, b.AggregationFraction, r.KernelSpeedup,
                     r.AmdahlLimit, r.AmdahlPrediction, r.Speedup, r.AmdahlAttainment,
                     r.TestAccuracy is { } a && b.TestAccuracy is { } ba ? (a - ba) * 100 : null,
-                    point?.SpeedupVsDgl, limit?.VsDgl, point is null || double.IsNaN(point.DeltaAccuracyPoints) ? null : point.DeltaAccuracyPoints));
+                    point?.SpeedupVsDgl, limit?.Dgl, Points(point?.DeltaAccuracy)));
             }
             foreach (var c in result.Cases.Where(c => c.Device == "cuda" && c.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward))
             {
-                var paper = PaperNumbers.Kernels.FirstOrDefault(p => p.Graph == PaperNumbers.PaperName(c.Graph) && p.K == c.K && c.Dim == 256);
-                var paperSpeedup = paper is null ? (double?)null : c.Kernel == KernelNames.MaxKForward ? paper.ForwardVsCuSparse : paper.BackwardVsCuSparse;
+                var figure = c.Dim == 256 ? paper.KernelAt(c.Graph, c.K) : null;
+                var paperSpeedup = figure is null ? (double?)null : c.Kernel == KernelNames.MaxKForward ? figure.FwdCusparse : figure.BwdCusparse;
                 var speedup = c.SpeedupBaseline is { } id && id.StartsWith(KernelNames.CuSparseSpmmAlg2, StringComparison.Ordinal) ? c.Speedup : null;
                 kernels.Add(new KernelComparison(file, c.Graph, c.Kernel, c.Dim, c.K, c.MedianMs, speedup, paperSpeedup));
             }
         }
         return new AnalysisReport(training, kernels, loaded.Problems);
     }
+
+    /// <summary>
+    /// The paper's accuracy change (a fraction, to four decimals in the data file) in percentage points, rounded so
+    /// that 0.0014 gives 0.14 rather than 0.13999999999999999.
+    /// </summary>
+    private static double? Points(double? fraction) => fraction is { } f ? Math.Round(f * 100, 6) : null;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using MaxK.Harness.Analysis;
+using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Cli;
@@ -9,7 +10,8 @@ namespace MaxK.Harness.Cli;
 /// <summary>
 /// <c>maxk analyze [PATH...] [--json FILE]</c>: the Amdahl analysis of training results (p, limit, prediction,
 /// measured speed-up, attainment, accuracy change) and kernel speed-ups over cuSPARSE, each beside the paper's figure
-/// (<see cref="PaperNumbers"/>). A corrupt result file is named and skipped (exit code 1); the others are analysed.
+/// (<see cref="PaperNumbers.Embedded"/>: site/content/paper-numbers.json, built into the harness). A corrupt result
+/// file is named and skipped (exit code 1); the others are analysed.
 /// </summary>
 public static class AnalyzeCommand
 {

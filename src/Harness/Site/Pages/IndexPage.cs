@@ -1,4 +1,5 @@
 using System.Text;
+using MaxK.Harness.Paper;
 
 namespace MaxK.Harness.Site.Pages;
 

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using MaxK.Harness.Results;
 
-namespace MaxK.Harness.Site;
+namespace MaxK.Harness.Paper;
 
 /// <summary>
 /// The paper's published numbers (site/content/paper-numbers.json, taken from design doc §6 with their source),
-/// shown beside ours. Graph and dataset names are matched case-insensitively through <see cref="GraphAliases"/>.
+/// shown beside ours by the site and by <c>maxk analyze</c>. The file is the only copy: it is also embedded in the
+/// harness (<see cref="Embedded"/>), so the analysis works from a bundle without the repository. Graph and dataset
+/// names are matched case-insensitively through <see cref="GraphAliases"/>.
 /// </summary>
 public sealed record PaperNumbers
 {
@@ -17,19 +19,38 @@ public sealed record PaperNumbers
     public IReadOnlyList<PaperEndToEnd> EndToEnd { get; init; } = [];
     public IReadOnlyList<PaperAmdahlLimits> AmdahlLimits { get; init; } = [];
 
+    /// <summary>The manifest resource name of the embedded copy of site/content/paper-numbers.json.</summary>
+    public const string ResourceName = "paper-numbers.json";
+
+    private static readonly Lazy<PaperNumbers> EmbeddedCopy = new(() =>
+    {
+        using var stream = typeof(PaperNumbers).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("The paper numbers (site/content/paper-numbers.json) are not embedded in the harness.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), $"embedded {ResourceName}");
+    });
+
     /// <summary>Reads the data file; a missing or broken file is an error naming it.</summary>
     public static PaperNumbers Load(string path)
     {
         if (!File.Exists(path))
             throw new HarnessException($"Paper numbers file '{path}' not found (site/content/paper-numbers.json).");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>The copy of site/content/paper-numbers.json embedded in the harness at build time.</summary>
+    public static PaperNumbers Embedded() => EmbeddedCopy.Value;
+
+    private static PaperNumbers Parse(string json, string origin)
+    {
         try
         {
-            return JsonSerializer.Deserialize<PaperNumbers>(File.ReadAllText(path), ResultJson.Options)
-                ?? throw new HarnessException($"Paper numbers file '{path}' is empty.");
+            return JsonSerializer.Deserialize<PaperNumbers>(json, ResultJson.Options)
+                ?? throw new HarnessException($"Paper numbers file '{origin}' is empty.");
         }
         catch (JsonException ex)
         {
-            throw new HarnessException($"Paper numbers file '{path}' is not valid: {ex.Message}", ex);
+            throw new HarnessException($"Paper numbers file '{origin}' is not valid: {ex.Message}", ex);
         }
     }
 
