@@ -129,6 +129,8 @@ public sealed class PygAdapter(string python, string script)
             Dataset = dataset, DatasetSynthetic = TrainingDatasets.IsSynthetic(dataset), DatasetLabel = data.Label, Nodes = data.NodeCount,
             Edges = data.Structure.EdgeCount, Features = data.FeatureCount, Classes = data.ClassCount, Model = r.Model, Nonlinearity = "relu", K = null,
             Hidden = r.Hidden, Layers = r.Layers, Epochs = r.Epochs, Seed = spec.Seed, Device = r.Device, Backend = "pyg", Implementation = $"pyg {version}",
+            LearningRate = spec.LearningRate ?? DatasetDefaults.For(dataset).LearningRate, Dropout = spec.Dropout ?? DatasetDefaults.For(dataset).Dropout,
+            WeightDecay = spec.WeightDecay ?? DatasetDefaults.For(dataset).WeightDecay,
             Metric = "accuracy", TestAccuracy = r.TestAccuracy, BestEpoch = r.BestEpoch, BestValAccuracy = r.BestValAccuracy, WarmupEpochs = warmup,
             EpochMsSamples = timed, EpochMsMedian = stats.MedianMs, EpochMsMin = stats.MinMs, EpochMsMean = stats.MeanMs, EpochMsStddev = stats.StdDevMs,
             EpochMsCi95Low = stats.MedianCi95LowMs, EpochMsCi95High = stats.MedianCi95HighMs,

@@ -29,6 +29,11 @@ public sealed record TrainingRecord
     public required int Hidden { get; init; }
     public required int Layers { get; init; }
     public required int Epochs { get; init; }
+
+    /// <summary>Adam's learning rate, the hidden layers' dropout and the weight decay (null in records written before they were recorded, and for peers that do not report them).</summary>
+    public double? LearningRate { get; init; }
+    public double? Dropout { get; init; }
+    public double? WeightDecay { get; init; }
     public required long Seed { get; init; }
 
     /// <summary>"cpu" or "cuda".</summary>

@@ -70,6 +70,8 @@ public class TrainCommandTests
             Assert.Equal(2, root.GetProperty("epoch_ms_samples").GetArrayLength());
             Assert.Equal(1, root.GetProperty("warmup_epochs").GetInt32());
             Assert.True(root.GetProperty("verified").GetBoolean());
+            Assert.Equal(0.005, root.GetProperty("learning_rate").GetDouble()); // Cora's default
+            Assert.Equal(0.8, root.GetProperty("dropout").GetDouble());
             Assert.InRange(root.GetProperty("aggregation_fraction").GetDouble(), 0, 1);
             var phases = root.GetProperty("phase_ms_median");
             foreach (var phase in new[] { "aggregation_forward", "aggregation_backward", "maxk_selection", "dense_layers", "optimizer" })
