@@ -111,8 +111,8 @@ public static class TrainingRun
         var timed = report.Epochs.Skip(warmup).ToList();
         var epochMs = timed.Select(e => e.Timing.EpochMs).ToList();
         var stats = SampleStatistics.From(epochMs);
-        var phases = Enum.GetValues<TrainingPhase>().ToDictionary(PhaseName, p => Median(timed.Select(e => e.Timing.PhaseMs[p])));
-        var aggregation = Median(timed.Select(e => e.Timing.PhaseMs[TrainingPhase.AggregationForward] + e.Timing.PhaseMs[TrainingPhase.AggregationBackward]));
+        var phases = Enum.GetValues<TrainingPhase>().ToDictionary(PhaseName, p => TrainingReport.Median(timed.Select(e => e.Timing.PhaseMs[p])));
+        var aggregation = TrainingReport.Median(timed.Select(e => e.Timing.PhaseMs[TrainingPhase.AggregationForward] + e.Timing.PhaseMs[TrainingPhase.AggregationBackward]));
         var modelName = m.Architecture.ToString().ToLowerInvariant();
         var nonlinearity = m.Nonlinearity == Nonlinearity.MaxK ? $"maxk-k{m.K}" : "relu";
         return new TrainingRecord
@@ -171,8 +171,6 @@ public static class TrainingRun
             + "SpGEMM forward and SSpMM backward on a work partition of A (max_chunk 1024)",
         _ => null,
     };
-
-    private static double Median(IEnumerable<double> values) => TrainingReport.Median(values);
 }
 
 /// <summary>The record of a training run and the full report it came from.</summary>

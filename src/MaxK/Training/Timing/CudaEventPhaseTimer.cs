@@ -37,15 +37,7 @@ public sealed class CudaEventPhaseTimer : IPhaseTimer, IDisposable
         var ms = new double[Enum.GetValues<TrainingPhase>().Length];
         foreach (var (phase, start, stop) in _intervals)
             ms[(int)phase] += CudaEvent.ElapsedMilliseconds(_pool[start], _pool[stop]);
-        var epoch = CudaEvent.ElapsedMilliseconds(_epochStart, end);
-        var claimed = 0.0;
-        foreach (var phase in Enum.GetValues<TrainingPhase>())
-        {
-            if (phase != TrainingPhase.DenseLayers)
-                claimed += ms[(int)phase];
-        }
-        ms[(int)TrainingPhase.DenseLayers] = Math.Max(0, epoch - claimed);
-        return new EpochTiming(epoch, Enum.GetValues<TrainingPhase>().ToDictionary(p => p, p => ms[(int)p]));
+        return EpochTiming.WithDenseRemainder(CudaEvent.ElapsedMilliseconds(_epochStart, end), ms);
     }
 
     public void Dispose()

@@ -32,6 +32,25 @@ public readonly struct PhaseToken(IPhaseTimer? timer, TrainingPhase phase, long 
 /// <param name="PhaseMs">Milliseconds per phase; every phase is present (0 when unused).</param>
 public sealed record EpochTiming(double EpochMs, IReadOnlyDictionary<TrainingPhase, double> PhaseMs)
 {
+    /// <summary>
+    /// The epoch's timing from the measured phases (indexed by <see cref="TrainingPhase"/>; the dense slot is ignored):
+    /// <see cref="TrainingPhase.DenseLayers"/> becomes the time no other phase claimed, so the phases add up to the epoch.
+    /// </summary>
+    public static EpochTiming WithDenseRemainder(double epochMs, ReadOnlySpan<double> measuredMs)
+    {
+        var phases = Enum.GetValues<TrainingPhase>();
+        var claimed = 0.0;
+        foreach (var phase in phases)
+        {
+            if (phase != TrainingPhase.DenseLayers)
+                claimed += measuredMs[(int)phase];
+        }
+        var ms = new Dictionary<TrainingPhase, double>(phases.Length);
+        foreach (var phase in phases)
+            ms[phase] = phase == TrainingPhase.DenseLayers ? Math.Max(0, epochMs - claimed) : measuredMs[(int)phase];
+        return new EpochTiming(epochMs, ms);
+    }
+
     /// <summary>Share of the epoch spent in aggregation forward + backward (p of Amdahl's law).</summary>
     public double AggregationShare => EpochMs <= 0 ? 0
         : (PhaseMs[TrainingPhase.AggregationForward] + PhaseMs[TrainingPhase.AggregationBackward]) / EpochMs;

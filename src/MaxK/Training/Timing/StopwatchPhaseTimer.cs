@@ -25,16 +25,7 @@ public sealed class StopwatchPhaseTimer : IPhaseTimer
 
     public EpochTiming EndEpoch()
     {
-        var epoch = Stopwatch.GetElapsedTime(_epochStart).TotalMilliseconds;
-        var claimed = 0.0;
-        foreach (var phase in Enum.GetValues<TrainingPhase>())
-        {
-            if (phase != TrainingPhase.DenseLayers)
-                claimed += _ms[(int)phase];
-        }
-        _ms[(int)TrainingPhase.DenseLayers] = Math.Max(0, epoch - claimed);
-        var phases = Enum.GetValues<TrainingPhase>().ToDictionary(p => p, p => _ms[(int)p]);
-        return new EpochTiming(epoch, phases);
+        return EpochTiming.WithDenseRemainder(Stopwatch.GetElapsedTime(_epochStart).TotalMilliseconds, _ms);
     }
 }
 
