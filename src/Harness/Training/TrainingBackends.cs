@@ -16,19 +16,27 @@ public static class TrainingBackends
     public static string Default(TorchDevice device, Nonlinearity nonlinearity) =>
         device == TorchDevice.Cpu ? "cpu-reference" : nonlinearity == Nonlinearity.MaxK ? "maxk" : "cusparse";
 
-    public static TrainingBackendSession Create(TorchDevice device, Nonlinearity nonlinearity, string? name)
+    /// <summary>
+    /// The backend's name, after checking that it exists and fits the device (cheap: callers check it before loading a
+    /// dataset).
+    /// </summary>
+    public static string Resolve(TorchDevice device, Nonlinearity nonlinearity, string? name)
     {
         var backend = (name ?? Default(device, nonlinearity)).Trim().ToLowerInvariant();
         if (!Names.Contains(backend))
             throw new HarnessException($"Unknown training backend '{name}'; known: {string.Join(", ", Names)}.");
-        if (device == TorchDevice.Cpu)
-        {
-            if (backend != "cpu-reference")
-                throw new HarnessException($"Backend '{backend}' needs --device cuda; on the CPU the backend is cpu-reference.");
-            return new TrainingBackendSession(CpuReferenceBackend.Instance, () => new StopwatchPhaseTimer(), null);
-        }
-        if (backend == "cpu-reference")
+        if (device == TorchDevice.Cpu && backend != "cpu-reference")
+            throw new HarnessException($"Backend '{backend}' needs --device cuda; on the CPU the backend is cpu-reference.");
+        if (device == TorchDevice.Cuda && backend == "cpu-reference")
             throw new HarnessException("Backend cpu-reference runs on --device cpu only.");
+        return backend;
+    }
+
+    public static TrainingBackendSession Create(TorchDevice device, Nonlinearity nonlinearity, string? name)
+    {
+        var backend = Resolve(device, nonlinearity, name);
+        if (device == TorchDevice.Cpu)
+            return new TrainingBackendSession(CpuReferenceBackend.Instance, () => new StopwatchPhaseTimer(), null);
         GpuEnvironment.Require($"Training on CUDA (backend {backend})");
         var gpu = GpuProvenance.Query().Gpu.Name;
         var timer = new CudaEventPhaseTimer();

@@ -24,6 +24,7 @@ public static class TrainingRun
         ArgumentNullException.ThrowIfNull(log);
         var datasetName = spec.Dataset.Trim().ToLowerInvariant();
         var defaults = DatasetDefaults.For(datasetName);
+        TrainingBackends.Resolve(spec.Device, spec.Nonlinearity, spec.Backend); // a wrong backend fails before the dataset loads
         TorchRuntime.Initialize(spec.Device, spec.LibTorch);
         var data = LoadCached(datasetName, spec.DataDir);
         var model = new ModelOptions(spec.Model, spec.Nonlinearity, spec.K ?? defaults.K, data.FeatureCount, spec.Hidden ?? defaults.Hidden,
