@@ -31,7 +31,7 @@ public static class TrainingDatasets
     private static readonly string[] WithoutSelfLoops = ["ogbn-products", "ogbn-proteins"];
 
     /// <summary>True when the dataset is generated, not read (reports label it synthetic).</summary>
-    public static bool IsSynthetic(string name) => name is not null && SyntheticNames.Contains(Key(name));
+    public static bool IsSynthetic(string name) => name is not null && (SyntheticNames.Contains(Key(name)) || CsbmSpec.IsSpec(name));
 
     /// <summary>Loads or generates <paramref name="name"/>.</summary>
     /// <param name="dataDir">
@@ -44,8 +44,9 @@ public static class TrainingDatasets
     {
         ArgumentNullException.ThrowIfNull(name);
         var key = Key(name);
-        if (!Names.Contains(key))
-            throw new HarnessException($"Dataset '{name}' is not supported by training; supported: {string.Join(", ", Names)}.");
+        if (!Names.Contains(key) && !CsbmSpec.IsSpec(key))
+            throw new HarnessException($"Dataset '{name}' is not supported by training; supported: {string.Join(", ", Names)}, "
+                + $"or a CSBM of any size as {CsbmSpec.Prefix}nodes=N,classes=C,degree=D,homophily=H,features=F,signal=S.");
         return IsSynthetic(key) ? Generate(key, unchecked((ulong)seed)) : LoadReal(key, dataDir);
     }
 
@@ -53,6 +54,19 @@ public static class TrainingDatasets
     public static NodeClassificationData Generate(string name, ulong seed)
     {
         var key = Key(name);
+        if (CsbmSpec.IsSpec(key))
+        {
+            CsbmOptions spec;
+            try
+            {
+                spec = CsbmSpec.Parse(key);
+            }
+            catch (ArgumentException e)
+            {
+                throw new HarnessException(e.Message, e);
+            }
+            return NodeClassificationData.FromNodeDataset(CsbmGenerator.Generate(spec, seed), addSelfLoops: true, spec.Description);
+        }
         if (CsbmPresets.Find(key) is { } csbm)
             return NodeClassificationData.FromNodeDataset(CsbmGenerator.Generate(csbm, seed), addSelfLoops: true, csbm.Description);
         var preset = key switch

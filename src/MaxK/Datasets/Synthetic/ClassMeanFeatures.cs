@@ -40,11 +40,11 @@ public static class ClassMeanFeatures
         return means;
     }
 
-    /// <summary>N×F features for <paramref name="labels"/> around <paramref name="classMeans"/>, in parallel.</summary>
-    public static float[] Generate(int[] labels, float[] classMeans, int features, ulong seed) =>
-        Generate(labels, classMeans, features, seed, maxThreads: -1);
+    /// <summary>N×F features for <paramref name="labels"/> around <paramref name="classMeans"/>, in parallel, times <paramref name="scale"/>.</summary>
+    public static float[] Generate(int[] labels, float[] classMeans, int features, ulong seed, double scale = 1) =>
+        Generate(labels, classMeans, features, seed, maxThreads: -1, scale);
 
-    internal static float[] Generate(int[] labels, float[] classMeans, int features, ulong seed, int maxThreads)
+    internal static float[] Generate(int[] labels, float[] classMeans, int features, ulong seed, int maxThreads, double scale = 1)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(classMeans);
@@ -60,9 +60,9 @@ public static class ClassMeanFeatures
                 for (var j = 0; j < features; j += 2)
                 {
                     var (z0, z1) = Gaussian.NextPair(ref rng);
-                    row[j] = mean[j] + (float)z0;
+                    row[j] = (float)((mean[j] + (float)z0) * scale);
                     if (j + 1 < features)
-                        row[j + 1] = mean[j + 1] + (float)z1;
+                        row[j + 1] = (float)((mean[j + 1] + (float)z1) * scale);
                 }
             }
         });

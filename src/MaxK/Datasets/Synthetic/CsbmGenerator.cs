@@ -20,7 +20,7 @@ public static class CsbmGenerator
         var labels = SyntheticLabels.Shuffled(sizes, SeedStreams.For(seed, SeedStreams.Labels));
         var graph = StochasticBlockGraph.Generate(labels, options.Classes, probabilities, SeedStreams.Derive(seed, SeedStreams.Graph), maxThreads);
         var means = ClassMeanFeatures.ClassMeans(options.Classes, options.Features, options.SignalStrength, SeedStreams.Derive(seed, SeedStreams.ClassMeans));
-        var features = ClassMeanFeatures.Generate(labels, means, options.Features, SeedStreams.Derive(seed, SeedStreams.FeatureRows), maxThreads);
+        var features = ClassMeanFeatures.Generate(labels, means, options.Features, SeedStreams.Derive(seed, SeedStreams.FeatureRows), maxThreads, options.FeatureScale);
         var split = RandomSplit.Create(options.Nodes, options.Split, SeedStreams.For(seed, SeedStreams.Split));
         return new NodeDataset(options.Name, graph, features, options.Features, labels, null, options.Classes,
             split.Train, split.Val, split.Test, DatasetMetric.Accuracy);

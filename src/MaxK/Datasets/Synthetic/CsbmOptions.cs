@@ -18,6 +18,8 @@ namespace MaxK.Datasets.Synthetic;
 /// <param name="SignalStrength">μ: length of each class mean vector, in units of the per-dimension noise σ = 1.</param>
 /// <param name="Split">Train/validation/test fractions.</param>
 /// <param name="ClassProportions">Share of each class (C values summing to 1), or null for balanced classes.</param>
+/// <param name="FeatureScale">Factor applied to every feature (mean and noise alike: separability is unchanged, only the
+/// magnitude a first layer sees), 1 = unit noise per dimension.</param>
 public sealed record CsbmOptions(
     string Name,
     int Nodes,
@@ -27,7 +29,8 @@ public sealed record CsbmOptions(
     int Features,
     double SignalStrength,
     SplitFractions Split,
-    IReadOnlyList<double>? ClassProportions = null)
+    IReadOnlyList<double>? ClassProportions = null,
+    double FeatureScale = 1)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad parameter.</summary>
     public void Validate()
@@ -47,6 +50,8 @@ public sealed record CsbmOptions(
             throw new ArgumentException($"CSBM '{Name}': features must be at least 1, got {Features}.");
         if (!(SignalStrength >= 0) || double.IsInfinity(SignalStrength))
             throw new ArgumentException($"CSBM '{Name}': signal strength must be finite and non-negative, got {SignalStrength}.");
+        if (!(FeatureScale > 0) || double.IsInfinity(FeatureScale))
+            throw new ArgumentException($"CSBM '{Name}': feature scale must be finite and positive, got {FeatureScale}.");
         ArgumentNullException.ThrowIfNull(Split);
         Split.Validate();
         if (ClassProportions is not null)
@@ -60,7 +65,7 @@ public sealed record CsbmOptions(
 
     /// <summary>What the dataset is, for reports, e.g. "synthetic CSBM: 3,000 nodes, 7 classes, …".</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"synthetic CSBM: {Nodes:N0} nodes, {Classes} classes, avg degree {AverageDegree:0.#}, homophily {Homophily:0.##}, {Features} features, signal {SignalStrength:0.##}");
+        $"synthetic CSBM: {Nodes:N0} nodes, {Classes} classes, avg degree {AverageDegree:0.#}, homophily {Homophily:0.##}, {Features} features, signal {SignalStrength:0.##}{(FeatureScale == 1 ? "" : $", feature scale {FeatureScale:0.####}")}");
 
     /// <summary>Name and description.</summary>
     public string Label => $"{Name} ({Description})";

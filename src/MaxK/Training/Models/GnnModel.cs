@@ -87,11 +87,15 @@ public abstract class GnnModel : nn.Module<Tensor, Tensor>
         return (_backend.Spmm(Graph, h, Timer), needActivation ? h : null);
     }
 
-    /// <summary>Xavier-uniform weights and zero bias for a linear layer (the reference's input layer init).</summary>
-    protected static void XavierInit(Linear layer)
+    /// <summary>ReLU's gain √2 (torch.nn.init.calculate_gain("relu")), which DGL's SAGEConv passes to its Xavier init.</summary>
+    protected static readonly double ReluGain = Math.Sqrt(2);
+
+    /// <summary>Xavier-uniform weights (times <paramref name="gain"/>) and zero bias for a linear layer (the reference's
+    /// input layer init; DGL's SAGEConv initialises fc_self and fc_neigh the same way with the ReLU gain).</summary>
+    protected static void XavierInit(Linear layer, double gain = 1)
     {
         using var _ = torch.no_grad();
-        nn.init.xavier_uniform_(layer.weight);
+        nn.init.xavier_uniform_(layer.weight, gain);
         if (layer.bias is not null)
             layer.bias.zero_();
     }

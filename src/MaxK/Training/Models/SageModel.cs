@@ -33,6 +33,8 @@ public sealed class SageModel : GnnModel
         {
             fc_self.Add(nn.Linear(hid, hid, hasBias: false));
             fc_neigh.Add(nn.Linear(hid, hid, hasBias: false));
+            XavierInit(fc_self[i], ReluGain);
+            XavierInit(fc_neigh[i], ReluGain);
             bias.Add(nn.Parameter(torch.zeros(hid)));
             norm.Add(options.LayerNorm ? nn.LayerNorm(hid) : nn.Identity());
         }
