@@ -10,18 +10,30 @@ namespace MaxK.Tests.Support;
 /// <summary>
 /// A small synthetic GPU result file with loads-only floor cases, in the shape of the H200 default run (hand numbers close
 /// to it): SAGE on csbm-reddit, ReLU on cuSPARSE (epoch 159.4 ms, p = 0.859) and MaxK k = 16 (epoch 39.9 ms, aggregation
-/// 9.92 + 7.79 ms, 3 layers, hidden 256); on reddit-uniform at D = 256, k = 16 cuSPARSE ALG2 (23.7 ms), maxk_forward
+/// 9.92 + 7.79 ms, 3 layers, hidden 256); on reddit-uniform and kernel-Reddit at D = 256, k = 16 cuSPARSE ALG2 (23.7 ms), maxk_forward
 /// (2.80 ms), maxk_backward (2.59 ms) and their floors (1.63 and 2.18 ms). Derived fields are filled as the runner does.
 /// </summary>
 internal static class FloorResults
 {
     public const string Gpu = "Floor GPU (test data)";
 
+    /// <summary>The kernel graphs: reddit-uniform (stands for csbm-reddit) and kernel-Reddit (a graph the paper reports, so in the index headline).</summary>
+    public static readonly string[] Graphs = ["reddit-uniform", "kernel-Reddit"];
+
+    /// <summary>Writes <see cref="Create"/> as <c>Floor_GPU/2026-02-03_f100d000/default.json</c> under <paramref name="folder"/>; returns the folder.</summary>
+    public static string WriteFolder(string folder, RunResult? result = null)
+    {
+        var path = Path.Combine(folder, "Floor_GPU", "2026-02-03_f100d000", "default.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        AtomicFile.WriteAllText(path, ResultJson.Serialize(result ?? Create()));
+        return folder;
+    }
+
     public static RunResult Create(bool withFloors = true, string gpu = Gpu)
     {
-        var options = KernelBenchmarkOptions.Parse("reddit-uniform", 256, "16", 20, 5, 42);
+        var options = KernelBenchmarkOptions.Parse(string.Join(',', Graphs), 256, "16", 20, 5, 42);
         var cases = new List<CaseRecord>();
-        foreach (var c in KernelBenchmark.Plan(options, "reddit-uniform"))
+        foreach (var c in Graphs.SelectMany(g => KernelBenchmark.Plan(options, g)))
         {
             double? median = c.Kernel switch
             {
@@ -35,7 +47,8 @@ internal static class FloorResults
             if (median is null || (!withFloors && KernelNames.IsDiagnostic(c.Kernel)))
                 continue;
             var check = KernelNames.IsDiagnostic(c.Kernel) ? new VerificationResult(KernelNames.FloorVerificationNote, double.NaN, 0) : new VerificationResult("reference", 1e-7, 1e-5);
-            cases.Add(KernelBenchmark.Record(c, GraphPresets.Get("reddit-uniform"), 232_965, 114_615_892, gpu,
+            var preset = GraphPresets.Get(c.Graph);
+            cases.Add(KernelBenchmark.Record(c, preset, preset.Nodes, preset.Edges, gpu,
                 new CaseOutcome(check, [median.Value, median.Value * 1.01, median.Value * 0.99], 1_000_000_000), null, 5));
         }
         var manifest = new RunManifest

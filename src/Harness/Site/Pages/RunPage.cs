@@ -114,7 +114,7 @@ public static class RunPage
                 SiteCell.Num(c.MinMs, 3), SiteCell.Num(c.MaxMs, 3), new SiteCell(c.N.ToString(CultureInfo.InvariantCulture), c.N), SiteCell.Num(c.GbPerS, 1),
                 SiteCell.Speedup(c.Speedup), SiteCell.T(c.SpeedupBaseline ?? ""),
                 KernelPage.VerifiedCell(c),
-                new SiteCell(c.VerificationRelativeError.ToString("0.##e0", CultureInfo.InvariantCulture), c.VerificationRelativeError),
+                new SiteCell(c.VerificationRelativeError.ToString("0.##e0", CultureInfo.InvariantCulture), double.IsFinite(c.VerificationRelativeError) ? c.VerificationRelativeError : null),
                 SiteCell.T(c.Config ?? ""), SiteCell.T(c.Error ?? ""));
         }
         return table;
