@@ -114,6 +114,21 @@ public class AttainmentCeilingTests
         Assert.Equal("reddit-uniform", ceiling.GetProperty("floor_graph").GetString());
     }
 
+    [Theory]
+    [InlineData("floor")]
+    [InlineData("default")]
+    public void TheSuitesMeasureAFloorForMaxKTrainingAtTheKernelsK(string name)
+    {
+        var plan = SuiteExpander.Expand(SuiteCatalog.Load(name), null);
+        var floors = plan.Cases.OfType<KernelSuiteCase>().Where(c => c.Case.Kernel == KernelNames.MaxKForwardFloor).Select(c => (c.Case.Graph, c.Case.K, c.Case.Dim)).ToHashSet();
+        var maxk = plan.Cases.OfType<TrainingSuiteCase>().Where(t => t.Spec.K is not null && FloorGraphs.For(t.Spec.Dataset) is not null).ToList();
+        Assert.NotEmpty(maxk);
+        var covered = maxk.Where(t => floors.Contains((FloorGraphs.For(t.Spec.Dataset)!, t.Spec.K!.Value, t.Spec.Hidden ?? 256))).ToList();
+        // Every k of the kernel benchmark (16, 32, 64) is covered, SAGE k = 16 on csbm-reddit in particular; k = 8 is not measured as a kernel.
+        Assert.Contains(covered, t => t.Id == "train/csbm-reddit/sage/maxk-k16/maxk/h256-l3/seed97");
+        Assert.All(maxk.Where(t => t.Spec.K is 16 or 32 or 64), t => Assert.Contains(t, covered));
+    }
+
     [Fact]
     public void AnalyzeSaysSoWhenThereAreNoFloorCases()
     {

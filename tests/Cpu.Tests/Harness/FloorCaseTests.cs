@@ -164,7 +164,7 @@ public class FloorCaseTests
         Assert.Equal(("suites/t.json", 5, "sections[0].kernels[0]"), (ex.File, ex.Line, ex.Field));
         Assert.Contains("maxk_forward_floor", ex.Message);
         // The committed suites measure the floors on the graphs and k of the real kernels.
-        foreach (var name in new[] { "default", "paper" })
+        foreach (var name in new[] { "default", "paper", "floor" })
         {
             var planned = SuiteExpander.Expand(SuiteCatalog.Load(name), null).Cases.OfType<KernelSuiteCase>().Select(c => c.Case).Where(c => c.Implementation == KernelNames.MaxkNative).ToList();
             var real = planned.Where(c => c.Kernel == KernelNames.MaxKForward).Select(c => (c.Graph, c.K, c.Dim)).Order().ToList();

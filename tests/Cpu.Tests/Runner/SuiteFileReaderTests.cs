@@ -89,6 +89,7 @@ public class SuiteFileReaderTests
     [InlineData("default")]
     [InlineData("smoke")]
     [InlineData("paper")]
+    [InlineData("floor")]
     public void TheCommittedSuitesParseAndExpand(string name)
     {
         var suite = SuiteCatalog.Load(name);
