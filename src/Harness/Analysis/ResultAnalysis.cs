@@ -4,11 +4,14 @@ using MaxK.Harness.Suites;
 
 namespace MaxK.Harness.Analysis;
 
-/// <summary>One MaxK (or other non-baseline) training record against its ReLU baseline, with the paper's figure where there is one.</summary>
+/// <summary>
+/// One MaxK (or other non-baseline) training record against its ReLU baseline, with the paper's figure where there is one,
+/// and the attainment ceiling where the same file has loads-only floor cases for it (<see cref="CeilingEstimator"/>).
+/// </summary>
 public sealed record TrainingComparison(
     string File, string Id, string Dataset, string Model, string Backend, int? K, string Device, string? Baseline, double? BaselineFraction,
     double? KernelSpeedup, double? AmdahlLimit, double? AmdahlPrediction, double? Speedup, double? Attainment, double? AccuracyDeltaPoints,
-    double? PaperSpeedupVsDgl, double? PaperLimitVsDgl, double? PaperDeltaAccuracyPoints);
+    double? PaperSpeedupVsDgl, double? PaperLimitVsDgl, double? PaperDeltaAccuracyPoints, AttainmentCeiling? Ceiling = null);
 
 /// <summary>A MaxK kernel's speed-up over cuSPARSE ALG2 on one graph at one k, with the paper's figure where there is one.</summary>
 public sealed record KernelComparison(string File, string Graph, string Kernel, int Dim, int K, double? MedianMs, double? SpeedupVsCuSparse, double? PaperSpeedupVsCuSparse);
@@ -19,8 +22,9 @@ public sealed record AnalysisReport(IReadOnlyList<TrainingComparison> Training, 
 /// <summary>
 /// Derives the Amdahl analysis and the paper comparisons from result files: training records are paired with their
 /// baseline by <see cref="TrainingBaselines.Link"/> (per file; older files are linked here), p is the baseline's
-/// aggregation fraction, the attainment is measured speed-up / Amdahl limit; kernel cases give the forward and
-/// backward speed-ups over cuSPARSE ALG2 per graph and k.
+/// aggregation fraction, the attainment is measured speed-up / Amdahl limit, and the attainment ceiling comes from the
+/// loads-only floor cases of the same file; kernel cases give the forward and backward speed-ups over cuSPARSE ALG2 per
+/// graph and k (the diagnostic floors never do).
 /// </summary>
 public static class ResultAnalysis
 {
@@ -45,7 +49,7 @@ public static class ResultAnalysis
                 training.Add(new TrainingComparison(file, r.Id, r.Dataset, r.Model, r.Backend, r.K, r.Device, b.Id, b.AggregationFraction, r.KernelSpeedup,
                     r.AmdahlLimit, r.AmdahlPrediction, r.Speedup, r.AmdahlAttainment,
                     r.TestAccuracy is { } a && b.TestAccuracy is { } ba ? (a - ba) * 100 : null,
-                    point?.SpeedupVsDgl, limit?.Dgl, Points(point?.DeltaAccuracy)));
+                    point?.SpeedupVsDgl, limit?.Dgl, Points(point?.DeltaAccuracy), Ceiling(r, b, result)));
             }
             foreach (var c in result.Cases.Where(c => c.Device == "cuda" && c.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward))
             {
@@ -56,6 +60,15 @@ public static class ResultAnalysis
             }
         }
         return new AnalysisReport(training, kernels, loaded.Problems);
+    }
+
+    private static AttainmentCeiling? Ceiling(TrainingRecord r, TrainingRecord baseline, RunResult result)
+    {
+        if (r.Nonlinearity != "maxk" || r.PhaseMsMedian is not { } phases)
+            return null;
+        var run = new CeilingRun(r.Dataset, r.Gpu, r.K, r.Hidden, r.Layers, r.EpochMsMedian,
+            phases.TryGetValue("aggregation_forward", out var f) ? f : null, phases.TryGetValue("aggregation_backward", out var b) ? b : null);
+        return CeilingEstimator.Estimate(run, baseline.EpochMsMedian, baseline.AggregationFraction, result.Cases, result.Manifest.Gpu);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace MaxK.Harness.Cli;
 
 /// <summary>
 /// <c>maxk analyze [PATH...] [--json FILE]</c>: the Amdahl analysis of training results (p, limit, prediction,
-/// measured speed-up, attainment, accuracy change) and kernel speed-ups over cuSPARSE, each beside the paper's figure
+/// measured speed-up, attainment, the attainment ceiling from the loads-only floor cases, accuracy change) and kernel speed-ups over cuSPARSE, each beside the paper's figure
 /// (<see cref="PaperNumbers.Embedded"/>: site/content/paper-numbers.json, built into the harness). A corrupt result
 /// file is named and skipped (exit code 1); the others are analysed.
 /// </summary>
@@ -52,13 +52,26 @@ public static class AnalyzeCommand
             return;
         }
         o.WriteLine();
-        o.WriteLine($"{"training case",-58} {"p",6} {"s",7} {"limit",7} {"predict",8} {"speedup",8} {"attain",7} {"Δacc pt",8} {"paper×",7} {"paper lim",9}");
+        o.WriteLine($"{"training case",-58} {"p",6} {"s",7} {"limit",7} {"predict",8} {"speedup",8} {"attain",7} {"ceiling",7} {"Δacc pt",8} {"paper×",7} {"paper lim",9}");
         foreach (var r in rows)
         {
             o.WriteLine($"{r.Id,-58} {F(r.BaselineFraction, "F3"),6} {F(r.KernelSpeedup),7} {F(r.AmdahlLimit),7} {F(r.AmdahlPrediction),8} {F(r.Speedup),8} "
-                + $"{(r.Attainment is { } a ? a.ToString("P0", CultureInfo.InvariantCulture) : "—"),7} {F(r.AccuracyDeltaPoints),8} {F(r.PaperSpeedupVsDgl),7} {F(r.PaperLimitVsDgl),9}");
+                + $"{P(r.Attainment),7} {P(r.Ceiling?.Ceiling),7} {F(r.AccuracyDeltaPoints),8} {F(r.PaperSpeedupVsDgl),7} {F(r.PaperLimitVsDgl),9}");
         }
+        var ceilings = rows.Where(r => r.Ceiling is not null).ToList();
+        if (ceilings.Count == 0)
+        {
+            o.WriteLine("Attainment ceiling: no MaxK record with loads-only floor cases (maxk_forward_floor, maxk_backward_floor) for its GPU, k, width and graph in the same file.");
+            return;
+        }
+        o.WriteLine();
+        o.WriteLine($"Attainment ceiling: the share of the Amdahl limit reached if every aggregation call ran at the loads-only floor (DIAGNOSTIC kernels, wrong output; "
+            + $"dense layers, selection and optimizer as measured); target {AttainmentCeiling.Target.ToString("P0", CultureInfo.InvariantCulture)}.");
+        foreach (var r in ceilings)
+            o.WriteLine($"{r.Id}: measured {P(r.Attainment)}, {r.Ceiling!.Explain()}");
     }
+
+    private static string P(double? v) => v is { } x && !double.IsNaN(x) ? x.ToString("P0", CultureInfo.InvariantCulture) : "—";
 
     private static void WriteKernels(TextWriter o, IReadOnlyList<KernelComparison> rows)
     {

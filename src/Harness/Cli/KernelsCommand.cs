@@ -43,7 +43,7 @@ public static class KernelsCommand
             var path = ResultPaths.File(parse.GetValue(output)!, provenance.Gpu.Name, manifest, Suite);
             AtomicFile.WriteAllText(path, ResultJson.Serialize(result));
             KernelSummaryTable.Write(log, records);
-            var failed = records.Count(r => !r.Verified);
+            var failed = records.Count(r => r.Failed);
             log.WriteLine($"Wrote {records.Count} cases ({failed} failed) to {path}");
             return failed == 0 ? 0 : 1;
         });

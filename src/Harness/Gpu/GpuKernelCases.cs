@@ -29,13 +29,18 @@ internal static class GpuKernelCases
         KernelNames.MaxKSelect => Select(c, s, timer),
         KernelNames.MaxKForward => Forward(c, s, timer),
         KernelNames.MaxKBackward => Backward(c, s, timer),
+        KernelNames.MaxKForwardFloor => FloorCases.Forward(c, s, timer),
+        KernelNames.MaxKBackwardFloor => FloorCases.Backward(c, s, timer),
         KernelNames.DeviceCopy => DeviceCopy(c, s, timer),
         _ => throw new HarnessException($"Kernel '{c.Kernel}' has no GPU case."),
     };
 
-    /// <summary>A distinct input stream per (kernel, sub-input, k, D).</summary>
+    /// <summary>
+    /// A distinct input stream per (kernel, sub-input, k, D); a loads-only floor draws the inputs of the kernel it bounds
+    /// (<see cref="KernelNames.Measured"/>), so both time the same CBSR pattern and gradients.
+    /// </summary>
     public static ulong Stream(KernelCase c, int sub) =>
-        (ulong)((((Array.IndexOf(KernelNames.Gpu, c.Kernel) + 1) * 10L) + sub + (c.WidthK ? 5 : 0)) * 10_000_000L) + ((ulong)c.K * 10_000UL) + (ulong)c.Dim;
+        (ulong)((((Array.IndexOf(KernelNames.Gpu, KernelNames.Measured(c.Kernel)) + 1) * 10L) + sub + (c.WidthK ? 5 : 0)) * 10_000_000L) + ((ulong)c.K * 10_000UL) + (ulong)c.Dim;
 
     private static CaseOutcome CuSparse(KernelCase c, GpuGraphSession s, CudaEventTimer timer, CuSparseSpmmAlgorithm algorithm)
     {
@@ -169,14 +174,14 @@ internal static class GpuKernelCases
             s.PartitionBuildMs, PartitionNote, PartitionConfig(partition, pattern));
     }
 
-    private const string PartitionNote =
+    internal const string PartitionNote =
         "native work partition (records of ≤ 1,024 edges), built once per graph and shared by maxk_forward and maxk_backward; host wall time incl. upload (not in median_ms)";
 
-    private static string PartitionConfig(GpuPartition p, DeviceCbsr x) =>
+    internal static string PartitionConfig(GpuPartition p, DeviceCbsr x) =>
         $"max_chunk {p.MaxChunk}, {p.RecordCount:N0} records, {p.Info.NumSplitRows:N0} split rows, index width {x.IndexWidth}, default tuning";
 
     /// <summary>The MaxK kernels' CBSR input: the GPU top-k of a fresh uniform matrix (k distinct random columns per row), and its host copy.</summary>
-    private static DeviceCbsr SelectedInput(KernelCase c, GpuGraphSession s, out Formats.Cbsr host)
+    internal static DeviceCbsr SelectedInput(KernelCase c, GpuGraphSession s, out Formats.Cbsr host)
     {
         var n = s.Graph.NodeCount;
         using var dx = DeviceBuffer.FromHost<float>(RandomInputs.Dense(n, c.Dim, c.Seed, Stream(c, 0)));

@@ -13,8 +13,9 @@ namespace MaxK.Harness.Gpu;
 /// once) it runs, at dense width D, cuSPARSE SpMM CSR_ALG2 (the baseline every speed-up refers to), CSR_ALG3 (its
 /// preprocessing recorded separately), the GNNAdvisor-style SpMM and a device-to-device copy of N × D floats (the measured
 /// memory bandwidth the GB/s figures are read against); then for each k MaxK selection, the SpGEMM forward,
-/// the SSpMM backward and cuSPARSE ALG3 at width k (<c>width_k</c>: what a dense SpMM costs on as few columns). Every
-/// case is verified before it is timed (<see cref="GpuKernelCases"/>); a case that throws (e.g. out of memory) is
+/// the SSpMM backward, their loads-only floors (DIAGNOSTIC, <see cref="FloorCases"/>: timed, never verified, marked
+/// <c>diagnostic</c>) and cuSPARSE ALG3 at width k (<c>width_k</c>: what a dense SpMM costs on as few columns). Every
+/// other case is verified before it is timed (<see cref="GpuKernelCases"/>); a case that throws (e.g. out of memory) is
 /// recorded with its error and the rest go on.
 /// </summary>
 public sealed class KernelBenchmark(KernelBenchmarkOptions options, TextWriter log)
@@ -36,6 +37,8 @@ public sealed class KernelBenchmark(KernelBenchmarkOptions options, TextWriter l
             cases.Add(new(KernelNames.MaxKSelect, KernelNames.MaxkNative, graph, d, k, options.Seed));
             cases.Add(new(KernelNames.MaxKForward, KernelNames.MaxkNative, graph, d, k, options.Seed));
             cases.Add(new(KernelNames.MaxKBackward, KernelNames.MaxkNative, graph, d, k, options.Seed));
+            cases.Add(new(KernelNames.MaxKForwardFloor, KernelNames.MaxkNative, graph, d, k, options.Seed));
+            cases.Add(new(KernelNames.MaxKBackwardFloor, KernelNames.MaxkNative, graph, d, k, options.Seed));
             cases.Add(new(KernelNames.CuSparseSpmmAlg3, KernelNames.CuSparse, graph, k, k, options.Seed) { WidthK = true });
         }
         return cases;
@@ -96,7 +99,7 @@ public sealed class KernelBenchmark(KernelBenchmarkOptions options, TextWriter l
 
     /// <summary>
     /// Fills <c>speedup</c> (baseline median / case median) and <c>speedup_baseline</c> for every timed case except the
-    /// baseline itself and selection (not an SpMM): the baseline is cusparse_spmm_alg2 on the same graph at width
+    /// baseline itself, selection (not an SpMM), the copy and the diagnostic floors (not results): the baseline is cusparse_spmm_alg2 on the same graph at width
     /// <paramref name="dim"/> (width-k cases included, which is the point of them).
     /// </summary>
     public static void AddSpeedups(List<CaseRecord> records, int dim)
@@ -105,7 +108,8 @@ public sealed class KernelBenchmark(KernelBenchmarkOptions options, TextWriter l
         for (var i = 0; i < records.Count; i++)
         {
             var r = records[i];
-            if (r.Kernel is KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect or KernelNames.DeviceCopy || r.MedianMs is not > 0 || r.Device != "cuda")
+            if (r.Kernel is KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect or KernelNames.DeviceCopy || KernelNames.IsDiagnostic(r.Kernel)
+                || r.MedianMs is not > 0 || r.Device != "cuda")
                 continue;
             var baseline = records.FirstOrDefault(b => b.Kernel == KernelNames.CuSparseSpmmAlg2 && b.Graph == r.Graph && b.Dim == dim
                 && b.Device == "cuda" && b.MedianMs is > 0);
@@ -128,13 +132,16 @@ public sealed class KernelBenchmark(KernelBenchmarkOptions options, TextWriter l
             GraphLabel = preset.Label, Nodes = nodes, Edges = edges, Dim = c.Dim, K = c.K, Dtype = "fp32", Seed = c.Seed,
             Verified = false, VerificationReference = "", VerificationRelativeError = double.NaN, VerificationTolerance = 0,
             Warmup = warmup, N = 0, SamplesMs = [], Gpu = gpuName, WidthK = c.WidthK ? true : null, ByteModel = ByteModel.Description, Error = error,
+            Diagnostic = KernelNames.IsDiagnostic(c.Kernel) ? true : null,
         };
+        if (record.Diagnostic == true)
+            record = record with { VerificationReference = KernelNames.FloorVerificationNote };
         if (outcome is null)
             return record;
         var check = outcome.Verification;
         record = record with
         {
-            Verified = check.Passed && error is null, VerificationReference = check.Reference, VerificationRelativeError = check.RelativeError,
+            Verified = check.Passed && error is null && record.Diagnostic != true, VerificationReference = check.Reference, VerificationRelativeError = check.RelativeError,
             VerificationTolerance = check.Tolerance, BytesModeled = outcome.BytesModeled, SamplesMs = outcome.SamplesMs, N = outcome.SamplesMs.Count,
             PreprocessMs = outcome.PreprocessMs, PreprocessNote = outcome.PreprocessNote, Config = outcome.Config,
         };
@@ -166,7 +173,15 @@ public sealed class KernelBenchmark(KernelBenchmarkOptions options, TextWriter l
     private static string ProgressLine(int index, int total, CaseRecord r)
     {
         var time = r.MedianMs is { } m ? string.Create(CultureInfo.InvariantCulture, $"{m,9:F3} ms") : "        —   ";
-        var status = r.Verified ? "verified" : "NOT VERIFIED: " + (r.Error ?? string.Create(CultureInfo.InvariantCulture, $"rel err {r.VerificationRelativeError:E2}"));
-        return $"[{index,3}/{total}] {r.Id,-62} {time}  {status}";
+        return $"[{index,3}/{total}] {r.Id,-62} {time}  {Status(r)}";
+    }
+
+    /// <summary>"verified", "diagnostic: …" (a floor, never verified) or "NOT VERIFIED: why", for progress lines.</summary>
+    public static string Status(CaseRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.Diagnostic == true && r.Error is null)
+            return "diagnostic: " + KernelNames.FloorVerificationNote;
+        return r.Verified ? "verified" : "NOT VERIFIED: " + (r.Error ?? string.Create(CultureInfo.InvariantCulture, $"rel err {r.VerificationRelativeError:E2}"));
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MaxK.Harness.Results;
 
 /// <summary>
@@ -58,4 +60,19 @@ public sealed record CaseRecord
 
     /// <summary>Kernel launch configuration and preprocessing facts, e.g. "ngs=491, dw=32, wpb=8".</summary>
     public string? Config { get; init; }
+
+    /// <summary>
+    /// True for a diagnostic case (a loads-only floor, <see cref="Suites.KernelNames.Diagnostic"/>): timed, never verified
+    /// (<see cref="Verified"/> false, the reason in <see cref="VerificationReference"/>), a lower bound and not a result.
+    /// Absent from the JSON of every other case.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Diagnostic { get; init; }
+
+    /// <summary>
+    /// A failure: an error, or not verified for a non-diagnostic case (a diagnostic case is unverifiable by design and fails
+    /// only with an error). Not written to JSON.
+    /// </summary>
+    [JsonIgnore]
+    public bool Failed => Error is not null || (!Verified && Diagnostic != true);
 }

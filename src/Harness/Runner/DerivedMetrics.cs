@@ -9,7 +9,7 @@ namespace MaxK.Harness.Runner;
 /// merge), so a speed-up never depends on which shard or run produced its baseline.
 /// CPU: maxk_forward/maxk_backward against dense_spmm on the same graph, D and implementation.
 /// GPU: every timed SpMM-like case against cusparse_spmm_alg2 on the same graph at the same D (width-k cases: at the
-/// graph's first ALG2 width, the suite's D). Training: <see cref="TrainingBaselines.Link"/>.
+/// graph's first ALG2 width, the suite's D); diagnostic floors never get one. Training: <see cref="TrainingBaselines.Link"/>.
 /// </summary>
 public static class DerivedMetrics
 {
@@ -20,7 +20,7 @@ public static class DerivedMetrics
         for (var i = 0; i < cases.Count; i++)
         {
             var r = cases[i];
-            if (r.MedianMs is not > 0)
+            if (r.MedianMs is not > 0 || r.Diagnostic == true)
                 continue;
             CaseRecord? baseline = null;
             if (r.Device == "cpu" && r.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward)

@@ -97,7 +97,7 @@ public sealed class SuiteRunner(TextWriter log)
         AtomicFile.WriteAllText(path, ResultJson.Serialize(result));
         journal.Dispose();
         File.Delete(journalPath);
-        var failed = result.Cases.Count(c => !c.Verified) + result.Training.Count(t => t.Error is not null);
+        var failed = result.Cases.Count(c => c.Failed) + result.Training.Count(t => t.Error is not null);
         return new SuiteRunOutcome(result, path, failed, mine.Count - pending.Count, pending.Count);
     }
 
@@ -133,7 +133,7 @@ public sealed class SuiteRunner(TextWriter log)
         if (e.Case is { } r)
         {
             var time = r.MedianMs is { } m ? string.Create(CultureInfo.InvariantCulture, $"{m,9:F3} ms") : "        —   ";
-            return $"{time}  " + (r.Verified ? "verified" : "NOT VERIFIED: " + (r.Error ?? string.Create(CultureInfo.InvariantCulture, $"rel err {r.VerificationRelativeError:E2}")));
+            return $"{time}  " + KernelBenchmark.Status(r);
         }
         var t = e.Training!;
         return t.Error is not null

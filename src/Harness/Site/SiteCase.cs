@@ -12,10 +12,13 @@ public sealed record SiteCase(CaseRecord Case, SiteRun Run)
     public CaseRecord? Sibling(string kernel, int dim) => Run.Result.Cases.FirstOrDefault(c =>
         c.Kernel == kernel && c.Graph == Case.Graph && c.Device == Case.Device && c.Dim == dim && c.WidthK != true && c.MedianMs is > 0);
 
-    /// <summary>Speed-up against cuSPARSE ALG2 on the same graph at the full width D, as recorded; null without that baseline.</summary>
-    public double? VsAlg2 => InRun(Case.SpeedupBaseline) is { Kernel: "cusparse_spmm_alg2" } ? Case.Speedup : null;
+    /// <summary>True for a diagnostic case (a loads-only floor): never a result, so never a speed-up.</summary>
+    public bool IsDiagnostic => Case.Diagnostic == true;
 
-    /// <summary>Speed-up against the GNNAdvisor-style kernel on the same graph at the same D (its median over ours).</summary>
+    /// <summary>Speed-up against cuSPARSE ALG2 on the same graph at the full width D, as recorded; null without that baseline and for a diagnostic case.</summary>
+    public double? VsAlg2 => !IsDiagnostic && InRun(Case.SpeedupBaseline) is { Kernel: "cusparse_spmm_alg2" } ? Case.Speedup : null;
+
+    /// <summary>Speed-up against the GNNAdvisor-style kernel on the same graph at the same D (its median over ours); null for a diagnostic case.</summary>
     public double? VsGnnAdvisor =>
-        Case.WidthK != true && Sibling("gnnadvisor_spmm", Case.Dim) is { MedianMs: { } g } && Case.MedianMs is { } m and > 0 ? g / m : null;
+        !IsDiagnostic && Case.WidthK != true && Sibling("gnnadvisor_spmm", Case.Dim) is { MedianMs: { } g } && Case.MedianMs is { } m and > 0 ? g / m : null;
 }

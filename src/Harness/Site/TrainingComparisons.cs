@@ -1,8 +1,11 @@
+using MaxK.Harness.Analysis;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>
 /// Derived numbers of a training record against the other records of its run (contracts.md): its named baseline,
-/// a GNNAdvisor-style ReLU run and PyG runs of the same setting.
+/// a GNNAdvisor-style ReLU run and PyG runs of the same setting, and the attainment ceiling from the loads-only floor
+/// cases of the same run.
 /// </summary>
 public static class TrainingComparisons
 {
@@ -28,6 +31,18 @@ public static class TrainingComparisons
             return (null, limit);
         var s = ab / a;
         return (1 / ((1 - p) + p / s), limit);
+    }
+
+    /// <summary>
+    /// The attainment ceiling of a MaxK record (<see cref="CeilingEstimator"/>): its named baseline and the diagnostic
+    /// floor cases of the same result file; null for ReLU records and where either is missing.
+    /// </summary>
+    public static AttainmentCeiling? Ceiling(SiteTrainingRecord r, SiteRun run)
+    {
+        if (!r.IsMaxk || r.Error is not null || r.PhaseMsMedian is not { } phases || Baseline(r, run) is not { } b)
+            return null;
+        var facts = new CeilingRun(r.Dataset, r.Gpu, r.K, r.Hidden, r.Layers, r.EpochMsMedian, phases.AggregationForward, phases.AggregationBackward);
+        return CeilingEstimator.Estimate(facts, b.EpochMsMedian, b.AggregationFraction, run.Result.Cases, run.Result.Manifest.Gpu);
     }
 
     /// <summary>Test metric of <paramref name="r"/> minus the baseline's (fraction), or null.</summary>

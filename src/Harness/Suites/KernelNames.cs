@@ -31,5 +31,35 @@ public static class KernelNames
     /// <summary>NVIDIA cuSPARSE's generic SpMM.</summary>
     public const string CuSparse = "cusparse";
 
-    public static readonly string[] Gpu = [MaxKSelect, MaxKForward, MaxKBackward, CuSparseSpmmAlg2, CuSparseSpmmAlg3, GnnAdvisorSpmm, DeviceCopy];
+    /// <summary>
+    /// DIAGNOSTIC: <see cref="MaxKForward"/> with MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE (loads, shuffles and flush only, no
+    /// shared-memory accumulation). Its output is wrong by design; its time is a lower bound of the forward kernel.
+    /// </summary>
+    public const string MaxKForwardFloor = "maxk_forward_floor";
+
+    /// <summary>DIAGNOSTIC: <see cref="MaxKBackward"/> with plain stores instead of atomics; output wrong by design, time a lower bound.</summary>
+    public const string MaxKBackwardFloor = "maxk_backward_floor";
+
+    /// <summary>GPU kernels, in the order that fixes their input streams (new kernels go at the end).</summary>
+    public static readonly string[] Gpu = [MaxKSelect, MaxKForward, MaxKBackward, CuSparseSpmmAlg2, CuSparseSpmmAlg3, GnnAdvisorSpmm, DeviceCopy, MaxKForwardFloor, MaxKBackwardFloor];
+
+    /// <summary>Kernels whose output is wrong by design: never verified, never in speed-ups, geo-means, headlines or summaries.</summary>
+    public static readonly string[] Diagnostic = [MaxKForwardFloor, MaxKBackwardFloor];
+
+    /// <summary>True for a <see cref="Diagnostic"/> kernel.</summary>
+    public static bool IsDiagnostic(string kernel) => Array.IndexOf(Diagnostic, kernel) >= 0;
+
+    /// <summary>The kernel a floor variant is the lower bound of (maxk_forward_floor → maxk_forward); other names unchanged.</summary>
+    public static string Measured(string kernel) => kernel switch
+    {
+        MaxKForwardFloor => MaxKForward,
+        MaxKBackwardFloor => MaxKBackward,
+        _ => kernel,
+    };
+
+    /// <summary>The note every floor case carries instead of a verification reference.</summary>
+    public const string FloorVerificationNote = "not verifiable: loads-only floor, output wrong by design (lower bound, not a result)";
+
+    /// <summary>How pages and tables label a floor case.</summary>
+    public const string FloorLabel = "loads-only floor (diagnostic, wrong output)";
 }

@@ -108,7 +108,7 @@ public static class SuiteFileReader
         var allowed = device == "cpu" ? CpuKernels : KernelNames.Gpu;
         var kernels = ctx.Strings(s, at, "kernels", required: false).ToList();
         if (kernels.Count == 0)
-            kernels = [.. allowed.Where(k => !k.StartsWith("cusparse", StringComparison.Ordinal))];
+            kernels = [.. allowed.Where(k => !k.StartsWith("cusparse", StringComparison.Ordinal) && !KernelNames.IsDiagnostic(k))]; // floors only when listed
         for (var i = 0; i < kernels.Count; i++)
         {
             if (!allowed.Contains(kernels[i]))

@@ -89,6 +89,7 @@ public class SuiteFileReaderTests
     [InlineData("default")]
     [InlineData("smoke")]
     [InlineData("paper")]
+    [InlineData("floor")]
     public void TheCommittedSuitesParseAndExpand(string name)
     {
         var suite = SuiteCatalog.Load(name);
@@ -113,7 +114,8 @@ public class SuiteFileReaderTests
         Assert.Contains(training, t => t.Id == "train/rmat-reddit/sage/relu/pyg/h256-l3/seed97");
         Assert.Contains(plan.Skipped, s => s.What.Contains("cpu-training", StringComparison.Ordinal));
         var kernels = plan.Cases.OfType<KernelSuiteCase>().Where(c => c.Device == "cuda").ToList();
-        // Per graph: ALG2, ALG3, GNNAdvisor, device copy, and per k select/forward/backward/ALG3 at width k.
-        Assert.Equal(2 * (4 + (4 * 3)), kernels.Count);
+        // Per graph: ALG2, ALG3, GNNAdvisor, device copy, and per k select/forward/backward, their two floors and ALG3 at width k.
+        Assert.Equal(2 * (4 + (6 * 3)), kernels.Count);
+        Assert.Equal(2 * 2 * 3, kernels.Count(c => KernelNames.IsDiagnostic(c.Case.Kernel)));
     }
 }

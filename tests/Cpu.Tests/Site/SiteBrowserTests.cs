@@ -28,10 +28,11 @@ public sealed partial class SiteBrowserTests
         var clock = Stopwatch.StartNew();
 
         using var scratch = new ScratchFolder();
-        // "published": the committed results alone, as the published site; "with-fixtures": plus the training fixtures.
+        // "published": the committed results alone, as the published site; "with-fixtures": plus the training fixtures and a
+        // synthetic run with loads-only floor cases (Support/FloorResults).
         var site = variant == "published"
             ? SiteTestData.Render(scratch, SiteTestData.CommittedResults)
-            : SiteTestData.Render(scratch, SiteTestData.CommittedResults, SiteTestData.FixtureResults);
+            : SiteTestData.Render(scratch, SiteTestData.CommittedResults, SiteTestData.FixtureResults, Support.FloorResults.WriteFolder(scratch.File("floor-results")));
         var pages = SiteTestData.Files(site).Where(f => f.EndsWith(".html", StringComparison.Ordinal)).ToList();
         Assert.True(pages.Count >= 10, $"only {pages.Count} pages");
 

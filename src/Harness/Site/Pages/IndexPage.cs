@@ -36,7 +36,8 @@ public static class IndexPage
     private static string KernelHeadline(SitePage page, GpuGroup g, PaperNumbers paper)
     {
         var gpu = g.Cases.Any(c => c.Case.Device == "cuda");
-        var rows = g.Cases.Where(c => HeadlineKernels.Contains(c.Case.Kernel)).ToList();
+        // Only the real kernels: a diagnostic floor is never a headline, a speed-up or part of a geo-mean.
+        var rows = g.Cases.Where(c => HeadlineKernels.Contains(c.Case.Kernel) && !c.IsDiagnostic).ToList();
         var pairs = rows.Where(c => c.Case.Kernel == "maxk_forward")
             .Select(f => (Fwd: f, Bwd: rows.FirstOrDefault(b => b.Case.Kernel == "maxk_backward" && b.Case.Graph == f.Case.Graph && b.Case.K == f.Case.K && b.Case.Dim == f.Case.Dim)))
             .OrderBy(x => paper.PaperName(x.Fwd.Case.Graph) ?? "~", StringComparer.Ordinal).ThenBy(x => x.Fwd.Case.Graph, StringComparer.Ordinal).ThenBy(x => x.Fwd.Case.K)
@@ -139,7 +140,7 @@ public static class IndexPage
         var table = new SiteTable("index-runs", "All result files", ["run", "GPU", "suite", "commit", "started (UTC)", "kernel cases", "failed", "training records", "not run (why)"]);
         foreach (var r in runs)
         {
-            var failed = r.Result.Cases.Count(c => !c.Verified || c.Error is not null) + r.Training.Count(t => !t.Verified || t.Error is not null);
+            var failed = r.Result.Cases.Count(c => c.Failed) + r.Training.Count(t => !t.Verified || t.Error is not null);
             table.Add(RunCell(r), SiteCell.T(r.GpuName), SiteCell.T(r.Result.Manifest.Suite),
                 SiteCell.T(r.Result.Manifest.HarnessCommit[..Math.Min(8, r.Result.Manifest.HarnessCommit.Length)] + (r.Result.Manifest.HarnessDirty ? " (dirty)" : "")),
                 SiteCell.T(r.Started.ToString("u", System.Globalization.CultureInfo.InvariantCulture)), SiteCell.Int(r.Result.Cases.Count),

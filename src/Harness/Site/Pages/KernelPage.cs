@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
+using MaxK.Harness.Results;
 using MaxK.Harness.Site.Charts;
+using MaxK.Harness.Suites;
 
 namespace MaxK.Harness.Site.Pages;
 
 /// <summary>
 /// kernels.html: per GPU, speed-up against k for every graph (with ALG2, ALG3, GNNAdvisor-style and cuSPARSE at
-/// width k as references), time against graph size, achieved GB/s against the measured bandwidth, and the table
-/// of every latest case.
+/// width k as references), time against graph size, achieved GB/s against the measured bandwidth, the loads-only floors
+/// beside the kernels they bound where a run measured them (labelled as diagnostic, never a result), and the table of
+/// every latest case.
 /// </summary>
 public static class KernelPage
 {
@@ -23,6 +26,8 @@ public static class KernelPage
             page.Sections.Add(new SiteSection(g.Anchor + "-vs-k", $"{g.Gpu}: speed-up against k", SpeedupVsK(g), 3));
             page.Sections.Add(new SiteSection(g.Anchor + "-vs-size", $"{g.Gpu}: time against graph size", TimeVsSize(g), 3));
             page.Sections.Add(new SiteSection(g.Anchor + "-bandwidth", $"{g.Gpu}: achieved bandwidth", Bandwidth(g), 3));
+            if (g.Cases.Any(c => c.IsDiagnostic))
+                page.Sections.Add(new SiteSection(g.Anchor + "-floor", $"{g.Gpu}: {KernelNames.FloorLabel}", Floors(page, g), 3));
             page.Sections.Add(new SiteSection(g.Anchor + "-cases", $"{g.Gpu}: all cases", page.Table(CaseTable(g)), 3));
         }
         return page;
@@ -147,6 +152,35 @@ public static class KernelPage
         return sb.ToString();
     }
 
+    /// <summary>The kernel name, with the floor label for a diagnostic case.</summary>
+    internal static string KernelLabel(CaseRecord c) => c.Diagnostic == true ? $"{c.Kernel} — {KernelNames.FloorLabel}" : c.Kernel;
+
+    /// <summary>"yes", "NO", or "diagnostic (never verified)" for a floor that ran.</summary>
+    internal static SiteCell VerifiedCell(CaseRecord c) => c.Diagnostic == true && c.Error is null
+        ? new SiteCell("diagnostic (never verified)", false, CssClass: "note", Tip: c.VerificationReference)
+        : new SiteCell(c.Verified ? "yes" : "NO", c.Verified, CssClass: c.Verified ? "ok" : "fail");
+
+    /// <summary>Each floor beside the kernel it bounds (same run, graph, D and k): both medians and the floor's share of the kernel's time.</summary>
+    private static string Floors(SitePage page, GpuGroup g)
+    {
+        var table = new SiteTable($"kernels-{g.Anchor}-floor", $"{g.Gpu}: {KernelNames.FloorLabel}: lower bounds of the MaxK kernels, not results",
+            ["graph", "kernel", "D", "k", "kernel median ms", "floor median ms", "floor / kernel", "floor GB/s", "run"]);
+        foreach (var f in g.Cases.Where(c => c.IsDiagnostic).OrderBy(c => c.Case.Graph, StringComparer.Ordinal).ThenBy(c => c.Case.K).ThenBy(c => c.Case.Kernel, StringComparer.Ordinal))
+        {
+            var measured = KernelNames.Measured(f.Case.Kernel);
+            var kernel = f.Run.Result.Cases.FirstOrDefault(c => c.Kernel == measured && c.Graph == f.Case.Graph && c.Dim == f.Case.Dim && c.K == f.Case.K
+                && c.Device == f.Case.Device && c.Verified && c.MedianMs is > 0);
+            var share = kernel?.MedianMs is { } km && f.Case.MedianMs is { } fm ? fm / km : (double?)null;
+            table.Add(new SiteCell(f.Case.Graph + (f.Case.GraphSynthetic ? " (synthetic)" : ""), f.Case.Graph, Tip: f.Case.GraphLabel), SiteCell.T(measured),
+                new SiteCell(K(f.Case.Dim), f.Case.Dim), new SiteCell(K(f.Case.K), f.Case.K), SiteCell.Num(kernel?.MedianMs, 3), SiteCell.Num(f.Case.MedianMs, 3),
+                SiteCell.Pct(share), SiteCell.Num(f.Case.GbPerS, 1), IndexPage.RunCell(f.Run));
+        }
+        return "<p class=\"note\">DIAGNOSTIC: the MaxK kernels launched with <code>MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE</code> (forward without the "
+            + "shared-memory accumulation, backward with plain stores instead of atomics). Their output is wrong by design, so they are never verified and "
+            + "never count as speed-ups, geo-means or headlines; their times are what the kernels' compulsory loads cost, a floor no kernel of this design goes under.</p>\n"
+            + page.Table(table);
+    }
+
     private static SiteTable CaseTable(GpuGroup g)
     {
         var table = new SiteTable($"kernels-{g.Anchor}-cases", $"{g.Gpu}: latest measurement of every case",
@@ -154,11 +188,11 @@ public static class KernelPage
         foreach (var c in g.Cases)
         {
             var r = c.Case;
-            table.Add(new SiteCell(r.Graph + (r.GraphSynthetic ? " (synthetic)" : ""), r.Graph, Tip: r.GraphLabel), SiteCell.Int(r.Nodes), SiteCell.Int(r.Edges), SiteCell.T(r.Kernel), SiteCell.T(r.Implementation),
+            table.Add(new SiteCell(r.Graph + (r.GraphSynthetic ? " (synthetic)" : ""), r.Graph, Tip: r.GraphLabel), SiteCell.Int(r.Nodes), SiteCell.Int(r.Edges), SiteCell.T(KernelLabel(r)), SiteCell.T(r.Implementation),
                 new SiteCell(K(r.Dim), r.Dim), new SiteCell(r.K > 0 ? K(r.K) : "—", r.K), new SiteCell(r.WidthK == true ? "yes" : "", r.WidthK == true),
                 SiteCell.Num(r.MedianMs, 3), new SiteCell(r.MedianCi95LowMs is null ? "—" : $"{Html.N(r.MedianCi95LowMs, 3)}–{Html.N(r.MedianCi95HighMs, 3)}", r.MedianCi95LowMs is null ? null : $"{Html.R(r.MedianCi95LowMs.Value)}..{Html.R(r.MedianCi95HighMs ?? double.NaN)}"),
                 SiteCell.Num(r.GbPerS, 1), SiteCell.Speedup(c.VsAlg2), SiteCell.Speedup(c.VsGnnAdvisor), SiteCell.Num(r.PreprocessMs, 3),
-                new SiteCell(r.Verified ? "yes" : "NO", r.Verified, CssClass: r.Verified ? "ok" : "fail"), IndexPage.RunCell(c.Run));
+                VerifiedCell(r), IndexPage.RunCell(c.Run));
         }
         return table;
     }

@@ -38,10 +38,13 @@ public static class RunPage
     private static string Verification(SiteRun run)
     {
         var cases = run.Result.Cases;
-        var failed = cases.Where(c => !c.Verified || c.Error is not null).ToList();
+        var failed = cases.Where(c => c.Failed).ToList();
+        var diagnostic = cases.Count(c => c.Diagnostic == true && !c.Failed);
         var tFailed = run.Training.Where(t => !t.Verified || t.Error is not null).ToList();
         var sb = new StringBuilder();
-        sb.Append($"<p class=\"{(failed.Count + tFailed.Count == 0 ? "ok" : "fail")}\">{Html.Count(cases.Count - failed.Count)} of {Html.Count(cases.Count)} kernel case(s) verified before timing");
+        sb.Append($"<p class=\"{(failed.Count + tFailed.Count == 0 ? "ok" : "fail")}\">{Html.Count(cases.Count - failed.Count - diagnostic)} of {Html.Count(cases.Count - diagnostic)} kernel case(s) verified before timing");
+        if (diagnostic > 0)
+            sb.Append($" (and {Html.Count(diagnostic)} {Html.E(Suites.KernelNames.FloorLabel)} case(s), timed but never verified: lower bounds, not results)");
         if (run.Training.Count > 0)
             sb.Append($"; {Html.Count(run.Training.Count - tFailed.Count)} of {Html.Count(run.Training.Count)} training record(s) verified");
         sb.Append(".</p>\n");
@@ -104,14 +107,14 @@ public static class RunPage
             ["id", "kernel", "implementation", "device", "graph", "nodes", "edges", "D", "k", "median ms", "95% CI ms", "min ms", "max ms", "n", "GB/s", "speed-up", "baseline", "verified", "rel. error", "config", "error"]);
         foreach (var c in run.Result.Cases)
         {
-            table.Add(SiteCell.T(c.Id), SiteCell.T(c.Kernel + (c.WidthK == true ? " (width k)" : "")), SiteCell.T(c.Implementation), SiteCell.T(c.Device),
+            table.Add(SiteCell.T(c.Id), SiteCell.T(KernelPage.KernelLabel(c) + (c.WidthK == true ? " (width k)" : "")), SiteCell.T(c.Implementation), SiteCell.T(c.Device),
                 new SiteCell(c.Graph, c.Graph, Tip: c.GraphLabel), SiteCell.Int(c.Nodes), SiteCell.Int(c.Edges),
                 new SiteCell(c.Dim.ToString(CultureInfo.InvariantCulture), c.Dim), new SiteCell(c.K > 0 ? c.K.ToString(CultureInfo.InvariantCulture) : "—", c.K),
                 SiteCell.Num(c.MedianMs, 3), new SiteCell(c.MedianCi95LowMs is null ? "—" : $"{Html.N(c.MedianCi95LowMs, 3)}–{Html.N(c.MedianCi95HighMs, 3)}", c.MedianCi95LowMs is null ? null : $"{Html.R(c.MedianCi95LowMs.Value)}..{Html.R(c.MedianCi95HighMs ?? double.NaN)}"),
                 SiteCell.Num(c.MinMs, 3), SiteCell.Num(c.MaxMs, 3), new SiteCell(c.N.ToString(CultureInfo.InvariantCulture), c.N), SiteCell.Num(c.GbPerS, 1),
                 SiteCell.Speedup(c.Speedup), SiteCell.T(c.SpeedupBaseline ?? ""),
-                new SiteCell(c.Verified ? "yes" : "NO", c.Verified, CssClass: c.Verified ? "ok" : "fail"),
-                new SiteCell(c.VerificationRelativeError.ToString("0.##e0", CultureInfo.InvariantCulture), c.VerificationRelativeError),
+                KernelPage.VerifiedCell(c),
+                new SiteCell(c.VerificationRelativeError.ToString("0.##e0", CultureInfo.InvariantCulture), double.IsFinite(c.VerificationRelativeError) ? c.VerificationRelativeError : null),
                 SiteCell.T(c.Config ?? ""), SiteCell.T(c.Error ?? ""));
         }
         return table;

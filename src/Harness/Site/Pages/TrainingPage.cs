@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
+using MaxK.Harness.Analysis;
 using MaxK.Harness.Site.Charts;
+using MaxK.Harness.Suites;
 
 namespace MaxK.Harness.Site.Pages;
 
 /// <summary>
 /// training.html: per GPU and training setting (dataset, model, hidden, layers, seed), the epoch-time breakdown as
-/// stacked bars, measured speed-up against Amdahl's prediction and limit over k, accuracy against k, and PyG beside
-/// us where it was measured; or "no training runs recorded yet for this GPU".
+/// stacked bars, measured speed-up against Amdahl's prediction and limit over k (with the attainment ceiling of the
+/// loads-only floors and the 85 % target where the run measured floor cases), accuracy against k, and PyG beside us where
+/// it was measured; or "no training runs recorded yet for this GPU".
 /// </summary>
 public static class TrainingPage
 {
@@ -46,6 +49,7 @@ public static class TrainingPage
                 html.Append(SpeedupVsK(items, title, id));
                 html.Append(AccuracyVsK(items, title, id));
                 html.Append("</div>\n");
+                html.Append(CeilingTable(page, items, title, id));
                 html.Append(items.Any(t => t.Record.Backend == "pyg")
                     ? page.Table(PygTable(items, $"training-{id}-pyg", $"{g.Gpu}: {title}: PyG beside us"))
                     : "<p class=\"empty\">PyG was not measured in this setting.</p>\n");
@@ -73,10 +77,46 @@ public static class TrainingPage
         chart.Series.Add(new ChartSeries("measured", maxk.Select(t => new ChartPoint(t.Record.K!.Value, t.Record.Speedup!.Value, Tip(t.Record, "measured", t.Record.Speedup))).ToList()));
         chart.Series.Add(new ChartSeries("Amdahl prediction", maxk.Where(t => t.Record.AmdahlPrediction is not null)
             .Select(t => new ChartPoint(t.Record.K!.Value, t.Record.AmdahlPrediction!.Value, Tip(t.Record, "Amdahl prediction", t.Record.AmdahlPrediction))).ToList(), Dashed: true));
+        var ceilings = maxk.Select(t => (t.Record, Ceiling: TrainingComparisons.Ceiling(t.Record, t.Run))).Where(x => x.Ceiling is not null).ToList();
+        if (ceilings.Count > 0)
+            chart.Series.Add(new ChartSeries("every aggregation at the loads-only floor (diagnostic)", ceilings.Select(x => new ChartPoint(x.Record.K!.Value,
+                x.Ceiling!.BaselineEpochMs / x.Ceiling.FloorEpochMs, Tip(x.Record, "with loads-only floor kernels", x.Ceiling.BaselineEpochMs / x.Ceiling.FloorEpochMs))).ToList(), Dashed: true));
         foreach (var limit in maxk.Select(t => t.Record.AmdahlLimit).OfType<double>().Distinct().Order())
+        {
             chart.References.Add(new ReferenceLine($"Amdahl limit {Html.X(limit)}", limit));
+            if (ceilings.Count > 0)
+                chart.References.Add(new ReferenceLine($"{Html.Pct(AttainmentCeiling.Target)} of the limit (target) {Html.X(AttainmentCeiling.Target * limit)}", AttainmentCeiling.Target * limit));
+        }
         chart.References.Add(new ReferenceLine("baseline (1×)", 1));
         return chart.Render("chart-" + id + "-speedup");
+    }
+
+    /// <summary>
+    /// Measured attainment beside the attainment ceiling and the target, with the ceiling's inputs, for the MaxK runs whose
+    /// result file has loads-only floor cases; "" when none has (the page is then unchanged).
+    /// </summary>
+    private static string CeilingTable(SitePage page, List<(SiteTrainingRecord Record, SiteRun Run)> items, string title, string id)
+    {
+        var rows = items.Where(t => t.Record.IsMaxk && t.Record.Backend != "pyg")
+            .Select(t => (t.Record, t.Run, Ceiling: TrainingComparisons.Ceiling(t.Record, t.Run))).Where(x => x.Ceiling is not null).ToList();
+        if (rows.Count == 0)
+            return "";
+        var table = new SiteTable($"training-{id}-ceiling", $"{title}: attainment of the Amdahl limit, measured and with every aggregation at the {KernelNames.FloorLabel}",
+            ["k", "backend", "measured attainment", "attainment ceiling", "target", "epoch ms", "aggregation fwd + bwd ms", "layers", "floor fwd ms", "floor bwd ms",
+             "floor graph", "floor epoch ms", "baseline epoch ms", "p (baseline)", "epoch at the limit ms", "run"]);
+        foreach (var (r, run, c) in rows)
+        {
+            table.Add(new SiteCell(r.K?.ToString(CultureInfo.InvariantCulture) ?? "—", r.K), SiteCell.T(r.Backend), SiteCell.Pct(r.AmdahlAttainment),
+                new SiteCell(Html.Pct(c!.Ceiling), c.Ceiling, CssClass: c.Ceiling < AttainmentCeiling.Target ? "fail" : "ok"), SiteCell.Pct(AttainmentCeiling.Target),
+                SiteCell.Num(c.EpochMs, 2), SiteCell.Num(c.AggregationForwardMs + c.AggregationBackwardMs, 2),
+                new SiteCell(c.Layers.ToString(CultureInfo.InvariantCulture), c.Layers), SiteCell.Num(c.FloorForwardMs, 3), SiteCell.Num(c.FloorBackwardMs, 3),
+                SiteCell.T(c.FloorGraph), SiteCell.Num(c.FloorEpochMs, 2), SiteCell.Num(c.BaselineEpochMs, 2), SiteCell.Num(c.BaselineAggregationFraction, 3),
+                SiteCell.Num(c.LimitEpochMs, 2), IndexPage.RunCell(run));
+        }
+        return "<p class=\"note\">Attainment ceiling = (baseline epoch × (1 − p)) / floor epoch, floor epoch = epoch − aggregation forward − aggregation backward "
+            + "+ layers × (floor forward + floor backward): the share of the Amdahl limit the epoch would reach if every aggregation call ran at the loads-only floor "
+            + "(diagnostic kernels with wrong output, a lower bound), dense layers, selection and optimizer as measured. A ceiling under the target means no kernel of this design reaches it.</p>\n"
+            + page.Table(table);
     }
 
     private static string AccuracyVsK(List<(SiteTrainingRecord Record, SiteRun Run)> items, string title, string id)
