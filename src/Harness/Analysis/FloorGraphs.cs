@@ -10,7 +10,7 @@ public static class FloorGraphs
     /// <summary>The kernel graph preset for <paramref name="dataset"/>, or null.</summary>
     public static string? For(string dataset) => dataset switch
     {
-        "csbm-reddit" or "uniform-reddit" => "reddit-uniform",
+        "csbm-reddit" or "csbm-reddit-h30" or "uniform-reddit" => "reddit-uniform",
         "rmat-reddit" => "reddit-rmat",
         _ => null,
     };

@@ -16,7 +16,7 @@ namespace MaxK.Harness.Training;
 public static class TrainingDatasets
 {
     /// <summary>The generated datasets (no files needed; the seed picks the instance).</summary>
-    public static IReadOnlyList<string> SyntheticNames { get; } = ["csbm-reddit", "csbm-small", "rmat-reddit", "uniform-reddit"];
+    public static IReadOnlyList<string> SyntheticNames { get; } = ["csbm-reddit", "csbm-reddit-h30", "csbm-small", "rmat-reddit", "uniform-reddit"];
 
     /// <summary>Names this build can load, real then synthetic.</summary>
     public static IReadOnlyList<string> Names { get; } =

@@ -11,7 +11,7 @@ public class TrainingDatasetsTests
     {
         Assert.Equal(
             ["cora", "citeseer", "pubmed", "reddit", "flickr", "yelp", "ogbn-arxiv", "ogbn-products", "ogbn-proteins",
-             "csbm-reddit", "csbm-small", "rmat-reddit", "uniform-reddit"],
+             "csbm-reddit", "csbm-reddit-h30", "csbm-small", "rmat-reddit", "uniform-reddit"],
             TrainingDatasets.Names);
         Assert.True(TrainingDatasets.IsSynthetic("CSBM-Reddit"));
         Assert.True(TrainingDatasets.IsSynthetic("rmat-reddit"));
