@@ -55,6 +55,13 @@ public class CsbmSpecTests
     }
 
     [Fact]
+    public void DatasetDefaults_OfASpec_AreCsbmReddits()
+    {
+        Assert.Same(MaxK.Training.DatasetDefaults.Known["csbm-reddit"], MaxK.Training.DatasetDefaults.For("csbm:nodes=1000,homophily=0.3"));
+        Assert.Same(MaxK.Training.DatasetDefaults.Paper, MaxK.Training.DatasetDefaults.For("no-such-dataset"));
+    }
+
+    [Fact]
     public void TrainingDatasets_ReportsABadSpec_AsAHarnessError()
     {
         var e = Assert.Throws<HarnessException>(() => TrainingDatasets.Load("csbm:nodes=1", dataDir: null, seed: 3));
