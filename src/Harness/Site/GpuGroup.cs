@@ -1,3 +1,5 @@
+using MaxK.Harness.Results;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class GpuGroup
         Gpu = gpu;
         Runs = runs;
         var latest = new Dictionary<string, SiteCase>(StringComparer.Ordinal);
-        var training = new Dictionary<string, (SiteTrainingRecord, SiteRun)>(StringComparer.Ordinal);
+        var training = new Dictionary<string, (TrainingRecord, SiteRun)>(StringComparer.Ordinal);
         foreach (var run in runs)
         {
             foreach (var c in run.Result.Cases.Where(c => c.MedianMs is > 0))
@@ -36,7 +38,7 @@ public sealed class GpuGroup
     public IReadOnlyList<SiteCase> Cases { get; }
 
     /// <summary>Latest training records with their runs, ordered by dataset, model, nonlinearity and k.</summary>
-    public IReadOnlyList<(SiteTrainingRecord Record, SiteRun Run)> Training { get; }
+    public IReadOnlyList<(TrainingRecord Record, SiteRun Run)> Training { get; }
 
     /// <summary>Graphs in order of size (edges), then name.</summary>
     public IReadOnlyList<string> Graphs => Cases.Select(c => c.Case.Graph).Distinct(StringComparer.Ordinal).ToList();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Site;
@@ -37,14 +36,13 @@ public static class SiteRunLoader
     private static SiteRun LoadOne(string root, string file)
     {
         var result = ResultJson.Read(file);
-        var raw = File.ReadAllBytes(file);
         var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
         return new SiteRun
         {
             RelativePath = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/'),
             Result = result,
-            Training = ReadTraining(file, raw),
-            RawJson = raw,
+            Training = Training(result),
+            RawJson = File.ReadAllBytes(file),
             Folder = folder,
             SidecarFiles = Directory.GetFiles(folder)
                 .Where(f => !f.EndsWith(".json", StringComparison.Ordinal))
@@ -53,19 +51,11 @@ public static class SiteRunLoader
         };
     }
 
-    /// <summary>The optional <c>training</c> array (absent = none), read with the results' JSON dialect.</summary>
-    private static IReadOnlyList<SiteTrainingRecord> ReadTraining(string file, byte[] raw)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(raw);
-            if (!doc.RootElement.TryGetProperty("training", out var training) || training.ValueKind == JsonValueKind.Null)
-                return [];
-            return training.Deserialize<List<SiteTrainingRecord>>(ResultJson.Options) ?? [];
-        }
-        catch (JsonException ex)
-        {
-            throw new HarnessException($"Result file '{file}' has an unreadable 'training' array: {ex.Message}", ex);
-        }
-    }
+    /// <summary>
+    /// The file's training records as <see cref="ResultJson"/> read them (<see cref="TrainingRecord"/>: fields recorded
+    /// later, such as learning_rate, dropout, weight_decay, config and the curves, read as null in older files); an
+    /// absent or null <c>training</c> array and null entries read as none.
+    /// </summary>
+    private static IReadOnlyList<TrainingRecord> Training(RunResult result) =>
+        result.Training is null ? [] : result.Training.OfType<TrainingRecord>().ToList();
 }

@@ -1,4 +1,5 @@
 using MaxK.Harness.Analysis;
+using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Site;
 
@@ -9,20 +10,20 @@ namespace MaxK.Harness.Site;
 /// </summary>
 public static class TrainingComparisons
 {
-    /// <summary>The record named in <see cref="SiteTrainingRecord.SpeedupBaseline"/>, from the same run.</summary>
-    public static SiteTrainingRecord? Baseline(SiteTrainingRecord r, SiteRun run) =>
+    /// <summary>The record named in <see cref="TrainingRecord.SpeedupBaseline"/>, from the same run.</summary>
+    public static TrainingRecord? Baseline(TrainingRecord r, SiteRun run) =>
         r.SpeedupBaseline is null ? null : run.Training.FirstOrDefault(t => t.Id == r.SpeedupBaseline);
 
     /// <summary>The ReLU run on the given backend with the same dataset, model, hidden, layers and seed, from the same run.</summary>
-    public static SiteTrainingRecord? Relu(SiteTrainingRecord r, SiteRun run, string backend) =>
+    public static TrainingRecord? Relu(TrainingRecord r, SiteRun run, string backend) =>
         run.Training.FirstOrDefault(t => t.Backend == backend && !t.IsMaxk && t.SettingKey == r.SettingKey && t.EpochMsMedian is > 0);
 
     /// <summary>Epoch-time speed-up of <paramref name="r"/> against <paramref name="baseline"/> (baseline median over ours).</summary>
-    public static double? SpeedupAgainst(SiteTrainingRecord r, SiteTrainingRecord? baseline) =>
+    public static double? SpeedupAgainst(TrainingRecord r, TrainingRecord? baseline) =>
         baseline?.EpochMsMedian is { } b && r.EpochMsMedian is { } m && m > 0 ? b / m : null;
 
     /// <summary>Amdahl prediction and limit against <paramref name="baseline"/>: p = its aggregation fraction, s = its aggregation time over ours.</summary>
-    public static (double? Prediction, double? Limit) Amdahl(SiteTrainingRecord r, SiteTrainingRecord? baseline)
+    public static (double? Prediction, double? Limit) Amdahl(TrainingRecord r, TrainingRecord? baseline)
     {
         if (baseline?.AggregationFraction is not { } p || p >= 1 || p < 0)
             return (null, null);
@@ -37,15 +38,15 @@ public static class TrainingComparisons
     /// The attainment ceiling of a MaxK record (<see cref="CeilingEstimator"/>): its named baseline and the diagnostic
     /// floor cases of the same result file; null for ReLU records and where either is missing.
     /// </summary>
-    public static AttainmentCeiling? Ceiling(SiteTrainingRecord r, SiteRun run)
+    public static AttainmentCeiling? Ceiling(TrainingRecord r, SiteRun run)
     {
-        if (!r.IsMaxk || r.Error is not null || r.PhaseMsMedian is not { } phases || Baseline(r, run) is not { } b)
+        if (!r.IsMaxk || r.Error is not null || r.Phases is not { } phases || Baseline(r, run) is not { } b)
             return null;
         var facts = new CeilingRun(r.Dataset, r.Gpu, r.K, r.Hidden, r.Layers, r.EpochMsMedian, phases.AggregationForward, phases.AggregationBackward);
         return CeilingEstimator.Estimate(facts, b.EpochMsMedian, b.AggregationFraction, run.Result.Cases, run.Result.Manifest.Gpu);
     }
 
     /// <summary>Test metric of <paramref name="r"/> minus the baseline's (fraction), or null.</summary>
-    public static double? AccuracyDelta(SiteTrainingRecord r, SiteTrainingRecord? baseline) =>
+    public static double? AccuracyDelta(TrainingRecord r, TrainingRecord? baseline) =>
         r.TestAccuracy is { } a && baseline?.TestAccuracy is { } b ? a - b : null;
 }

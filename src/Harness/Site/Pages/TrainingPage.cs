@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MaxK.Harness.Analysis;
+using MaxK.Harness.Results;
 using MaxK.Harness.Site.Charts;
 using MaxK.Harness.Suites;
 
@@ -59,21 +60,24 @@ public static class TrainingPage
         return page;
     }
 
-    private static string Breakdown(List<(SiteTrainingRecord Record, SiteRun Run)> items, string title, string id)
+    private static string Breakdown(List<(TrainingRecord Record, SiteRun Run)> items, string title, string id)
     {
         var chart = new SvgStackedBarChart { Title = $"Epoch time by phase: {title}", YLabel = "median epoch time (ms)", Parts = SitePhaseTimes.Names };
-        foreach (var (r, _) in items.Where(t => t.Record.PhaseMsMedian is not null && t.Record.Error is null))
-            chart.Bars.Add((r.ShortLabel, r.PhaseMsMedian!.Values));
+        foreach (var (r, _) in items.Where(t => t.Record.Error is null))
+        {
+            if (r.Phases is { } phases)
+                chart.Bars.Add((r.ShortLabel, phases.Values));
+        }
         return chart.Bars.Count == 0 ? "<p class=\"empty\">No phase breakdown recorded.</p>\n" : chart.Render("chart-" + id + "-phases");
     }
 
-    private static string SpeedupVsK(List<(SiteTrainingRecord Record, SiteRun Run)> items, string title, string id)
+    private static string SpeedupVsK(List<(TrainingRecord Record, SiteRun Run)> items, string title, string id)
     {
         var maxk = items.Where(t => t.Record.IsMaxk && t.Record.K is > 0 && t.Record.Speedup is not null && t.Record.Backend != "pyg").ToList();
         if (maxk.Count == 0)
             return "<p class=\"empty\">No MaxK run with a baseline in this setting: no speed-up chart.</p>\n";
         var chart = new SvgLineChart { Title = $"Speed-up against k: {title}", XLabel = "k (log scale)", YLabel = "epoch speed-up over ReLU baseline (×)", XLogBase = 2 };
-        string Tip(SiteTrainingRecord r, string what, double? v) => $"{r.ShortLabel}: {what} {Html.X(v)}";
+        string Tip(TrainingRecord r, string what, double? v) => $"{r.ShortLabel}: {what} {Html.X(v)}";
         chart.Series.Add(new ChartSeries("measured", maxk.Select(t => new ChartPoint(t.Record.K!.Value, t.Record.Speedup!.Value, Tip(t.Record, "measured", t.Record.Speedup))).ToList()));
         chart.Series.Add(new ChartSeries("Amdahl prediction", maxk.Where(t => t.Record.AmdahlPrediction is not null)
             .Select(t => new ChartPoint(t.Record.K!.Value, t.Record.AmdahlPrediction!.Value, Tip(t.Record, "Amdahl prediction", t.Record.AmdahlPrediction))).ToList(), Dashed: true));
@@ -95,7 +99,7 @@ public static class TrainingPage
     /// Measured attainment beside the attainment ceiling and the target, with the ceiling's inputs, for the MaxK runs whose
     /// result file has loads-only floor cases; "" when none has (the page is then unchanged).
     /// </summary>
-    private static string CeilingTable(SitePage page, List<(SiteTrainingRecord Record, SiteRun Run)> items, string title, string id)
+    private static string CeilingTable(SitePage page, List<(TrainingRecord Record, SiteRun Run)> items, string title, string id)
     {
         var rows = items.Where(t => t.Record.IsMaxk && t.Record.Backend != "pyg")
             .Select(t => (t.Record, t.Run, Ceiling: TrainingComparisons.Ceiling(t.Record, t.Run))).Where(x => x.Ceiling is not null).ToList();
@@ -119,7 +123,7 @@ public static class TrainingPage
             + page.Table(table);
     }
 
-    private static string AccuracyVsK(List<(SiteTrainingRecord Record, SiteRun Run)> items, string title, string id)
+    private static string AccuracyVsK(List<(TrainingRecord Record, SiteRun Run)> items, string title, string id)
     {
         var metric = items[0].Record.Metric;
         var chart = new SvgLineChart { Title = $"Test {metric} against k: {title}", XLabel = "k (log scale)", YLabel = $"test {metric} (%)", XLogBase = 2, YFromZero = false };
@@ -135,7 +139,7 @@ public static class TrainingPage
         return chart.Series.Count == 0 ? "" : chart.Render("chart-" + id + "-accuracy");
     }
 
-    private static SiteTable PygTable(List<(SiteTrainingRecord Record, SiteRun Run)> items, string tableId, string title)
+    private static SiteTable PygTable(List<(TrainingRecord Record, SiteRun Run)> items, string tableId, string title)
     {
         var table = new SiteTable(tableId, title, ["nonlinearity", "k", "ours: backend", "ours: epoch ms", "PyG: epoch ms", "PyG / ours (×)", "ours: test metric", "PyG: test metric", "PyG implementation", "run"]);
         foreach (var (pyg, run) in items.Where(t => t.Record.Backend == "pyg"))
