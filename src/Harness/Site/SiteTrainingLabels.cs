@@ -8,8 +8,17 @@ namespace MaxK.Harness.Site;
 /// </summary>
 public static class SiteTrainingLabels
 {
+    /// <summary>
+    /// Runs shorter than this many epochs trained for timing only (the suites' timing sections run 13 epochs, far from
+    /// converged); the site does not compare their accuracy.
+    /// </summary>
+    public const int MinEpochsForAccuracy = 50;
+
     extension(TrainingRecord r)
     {
+        /// <summary>The test metric when the run trained at least <see cref="MinEpochsForAccuracy"/> epochs, else null.</summary>
+        public double? ComparableAccuracy => r.Epochs >= MinEpochsForAccuracy ? r.TestAccuracy : null;
+
         /// <summary>True for a MaxK run (nonlinearity "maxk").</summary>
         public bool IsMaxk => string.Equals(r.Nonlinearity, "maxk", StringComparison.Ordinal);
 

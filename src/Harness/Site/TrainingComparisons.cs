@@ -46,7 +46,8 @@ public static class TrainingComparisons
         return CeilingEstimator.Estimate(facts, b.EpochMsMedian, b.AggregationFraction, run.Result.Cases, run.Result.Manifest.Gpu);
     }
 
-    /// <summary>Test metric of <paramref name="r"/> minus the baseline's (fraction), or null.</summary>
+    /// <summary>Test metric of <paramref name="r"/> minus the baseline's (fraction), or null (also for timing-only runs:
+    /// <see cref="SiteTrainingLabels.MinEpochsForAccuracy"/>).</summary>
     public static double? AccuracyDelta(TrainingRecord r, TrainingRecord? baseline) =>
-        r.TestAccuracy is { } a && baseline?.TestAccuracy is { } b ? a - b : null;
+        r.ComparableAccuracy is { } a && baseline?.ComparableAccuracy is { } b ? a - b : null;
 }

@@ -6,10 +6,10 @@ namespace MaxK.Tests.Site;
 /// <summary>A result file written by the harness's own <see cref="TrainingRecord"/> type renders on the training page and the index.</summary>
 public sealed class SiteTrainingContractTests
 {
-    private static TrainingRecord Record(string id, string nonlinearity, int? k, string backend, double epochMs, double aggregationMs, string? baseline = null) => new()
+    private static TrainingRecord Record(string id, string nonlinearity, int? k, string backend, double epochMs, double aggregationMs, string? baseline = null, int epochs = 20) => new()
     {
         Id = id, Dataset = "cora", DatasetSynthetic = false, DatasetLabel = "Cora (Planetoid)", Nodes = 2708, Edges = 10556, Features = 1433, Classes = 7,
-        Model = "sage", Nonlinearity = nonlinearity, K = k, Hidden = 64, Layers = 2, Epochs = 20, Seed = 1, Device = "cuda", Backend = backend,
+        Model = "sage", Nonlinearity = nonlinearity, K = k, Hidden = 64, Layers = 2, Epochs = epochs, Seed = 1, Device = "cuda", Backend = backend,
         Implementation = "maxk-bench", Metric = "accuracy", TestAccuracy = k is null ? 0.80 : 0.79, WarmupEpochs = 2, EpochMsSamples = [epochMs],
         EpochMsMedian = epochMs, PhaseMsMedian = new Dictionary<string, double>
         {
@@ -21,8 +21,10 @@ public sealed class SiteTrainingContractTests
         Verified = true, VerificationReference = "cpu-reference", Gpu = "Contract GPU",
     };
 
-    [Fact]
-    public void HarnessTrainingRecordsRender()
+    [Theory]
+    [InlineData(20, false)]  // a timing run: its accuracy is not compared
+    [InlineData(50, true)]   // long enough (SiteTrainingLabels.MinEpochsForAccuracy)
+    public void HarnessTrainingRecordsRender(int epochs, bool accuracyCompared)
     {
         using var scratch = new ScratchFolder();
         var result = new RunResult
@@ -34,7 +36,7 @@ public sealed class SiteTrainingContractTests
             },
             Skipped = [],
             Cases = [],
-            Training = [Record("relu", "relu", null, "cusparse", 10, 5), Record("maxk16", "maxk", 16, "maxk", 6.25, 1.25, baseline: "relu")],
+            Training = [Record("relu", "relu", null, "cusparse", 10, 5, epochs: epochs), Record("maxk16", "maxk", 16, "maxk", 6.25, 1.25, baseline: "relu", epochs: epochs)],
         };
         AtomicFile.WriteAllText(Path.Combine(scratch.File("results"), "Contract_GPU", "run", "train.json"), ResultJson.Serialize(result));
         var site = scratch.File("site");
@@ -46,6 +48,8 @@ public sealed class SiteTrainingContractTests
         Assert.DoesNotContain("No training runs recorded yet", training);
         var index = File.ReadAllText(Path.Combine(site, "index.html"));
         Assert.Contains("<td>1.60×</td>", index); // Amdahl prediction as recorded
-        Assert.Contains("−1.00 pp", index);      // accuracy parity 0.79 − 0.80
+        Assert.Equal(accuracyCompared, index.Contains("−1.00 pp", StringComparison.Ordinal)); // accuracy parity 0.79 − 0.80
+        Assert.Equal(accuracyCompared, index.Contains("<td>79.00 %</td>", StringComparison.Ordinal));
+        Assert.Equal(accuracyCompared, training.Contains("Test accuracy against k", StringComparison.Ordinal));
     }
 }

@@ -129,13 +129,13 @@ public static class TrainingPage
         var chart = new SvgLineChart { Title = $"Test {metric} against k: {title}", XLabel = "k (log scale)", YLabel = $"test {metric} (%)", XLogBase = 2, YFromZero = false };
         foreach (var backend in items.Where(t => t.Record.IsMaxk && t.Record.K is > 0).Select(t => t.Record.Backend).Distinct().Order(StringComparer.Ordinal))
         {
-            var series = new ChartSeries($"MaxK ({backend})", items.Where(t => t.Record.IsMaxk && t.Record.Backend == backend && t.Record.K is > 0 && t.Record.TestAccuracy is not null)
-                .Select(t => new ChartPoint(t.Record.K!.Value, t.Record.TestAccuracy!.Value * 100, $"{t.Record.ShortLabel}: {Html.Pct(t.Record.TestAccuracy)}")).ToList());
+            var series = new ChartSeries($"MaxK ({backend})", items.Where(t => t.Record.IsMaxk && t.Record.Backend == backend && t.Record.K is > 0 && t.Record.ComparableAccuracy is not null)
+                .Select(t => new ChartPoint(t.Record.K!.Value, t.Record.ComparableAccuracy!.Value * 100, $"{t.Record.ShortLabel}: {Html.Pct(t.Record.ComparableAccuracy)}")).ToList());
             if (series.Points.Count > 0)
                 chart.Series.Add(series);
         }
-        foreach (var (r, _) in items.Where(t => !t.Record.IsMaxk && t.Record.TestAccuracy is not null))
-            chart.References.Add(new ReferenceLine($"ReLU {r.Backend} {Html.Pct(r.TestAccuracy)}", r.TestAccuracy!.Value * 100));
+        foreach (var (r, _) in items.Where(t => !t.Record.IsMaxk && t.Record.ComparableAccuracy is not null))
+            chart.References.Add(new ReferenceLine($"ReLU {r.Backend} {Html.Pct(r.ComparableAccuracy)}", r.ComparableAccuracy!.Value * 100));
         return chart.Series.Count == 0 ? "" : chart.Render("chart-" + id + "-accuracy");
     }
 
