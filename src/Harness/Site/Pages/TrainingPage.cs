@@ -147,7 +147,7 @@ public static class TrainingPage
             var ours = items.Select(t => t.Record).FirstOrDefault(t => t.Backend != "pyg" && t.Backend != "gnnadvisor" && t.Nonlinearity == pyg.Nonlinearity && t.K == pyg.K && t.Device == pyg.Device);
             table.Add(SiteCell.T(pyg.Nonlinearity), new SiteCell(pyg.K?.ToString(CultureInfo.InvariantCulture) ?? "—", pyg.K), SiteCell.T(ours?.Backend),
                 SiteCell.Num(ours?.EpochMsMedian, 2), SiteCell.Num(pyg.EpochMsMedian, 2), SiteCell.Speedup(TrainingComparisons.SpeedupAgainst(ours ?? pyg, ours is null ? null : pyg)),
-                SiteCell.Pct(ours?.TestAccuracy), SiteCell.Pct(pyg.TestAccuracy), SiteCell.T(pyg.Implementation), IndexPage.RunCell(run));
+                SiteCell.Pct(ours?.ComparableAccuracy), SiteCell.Pct(pyg.ComparableAccuracy), SiteCell.T(pyg.Implementation), IndexPage.RunCell(run));
         }
         return table;
     }
