@@ -3,7 +3,7 @@ using MaxK.Harness.Suites;
 
 namespace MaxK.Harness.Analysis;
 
-/// <summary>The facts of one MaxK training record that its ceiling needs (from a <see cref="TrainingRecord"/> or the site's copy).</summary>
+/// <summary>The facts of one MaxK training record that its ceiling needs (<see cref="CeilingEstimator.Estimate(TrainingRecord, TrainingRecord, RunResult)"/> reads them from a <see cref="TrainingRecord"/>).</summary>
 public sealed record CeilingRun(string Dataset, string? Gpu, int? K, int Hidden, int Layers, double? EpochMs, double? AggregationForwardMs, double? AggregationBackwardMs);
 
 /// <summary>
@@ -14,6 +14,23 @@ public sealed record CeilingRun(string Dataset, string? Gpu, int? K, int Hidden,
 /// </summary>
 public static class CeilingEstimator
 {
+    /// <summary>
+    /// The ceiling of MaxK record <paramref name="r"/> against its ReLU <paramref name="baseline"/>, from the floor cases of
+    /// <paramref name="result"/> (the file both records come from). Null for a ReLU record or one without its
+    /// aggregation phases (a missing phase is not a measured 0).
+    /// </summary>
+    public static AttainmentCeiling? Estimate(TrainingRecord r, TrainingRecord baseline, RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(result);
+        if (r.Nonlinearity != "maxk" || r.PhaseMsMedian is not { } phases)
+            return null;
+        var run = new CeilingRun(r.Dataset, r.Gpu, r.K, r.Hidden, r.Layers, r.EpochMsMedian,
+            phases.TryGetValue("aggregation_forward", out var f) ? f : null, phases.TryGetValue("aggregation_backward", out var b) ? b : null);
+        return Estimate(run, baseline.EpochMsMedian, baseline.AggregationFraction, result.Cases, result.Manifest.Gpu);
+    }
+
     /// <param name="fileGpu">The result file's GPU (manifest), used where a record or case has none.</param>
     public static AttainmentCeiling? Estimate(CeilingRun run, double? baselineEpochMs, double? baselineFraction, IEnumerable<CaseRecord> cases, string? fileGpu)
     {

@@ -49,7 +49,7 @@ public static class ResultAnalysis
                 training.Add(new TrainingComparison(file, r.Id, r.Dataset, r.Model, r.Backend, r.K, r.Device, b.Id, b.AggregationFraction, r.KernelSpeedup,
                     r.AmdahlLimit, r.AmdahlPrediction, r.Speedup, r.AmdahlAttainment,
                     r.TestAccuracy is { } a && b.TestAccuracy is { } ba ? (a - ba) * 100 : null,
-                    point?.SpeedupVsDgl, limit?.Dgl, Points(point?.DeltaAccuracy), Ceiling(r, b, result)));
+                    point?.SpeedupVsDgl, limit?.Dgl, Points(point?.DeltaAccuracy), CeilingEstimator.Estimate(r, b, result)));
             }
             foreach (var c in result.Cases.Where(c => c.Device == "cuda" && c.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward))
             {
@@ -60,15 +60,6 @@ public static class ResultAnalysis
             }
         }
         return new AnalysisReport(training, kernels, loaded.Problems);
-    }
-
-    private static AttainmentCeiling? Ceiling(TrainingRecord r, TrainingRecord baseline, RunResult result)
-    {
-        if (r.Nonlinearity != "maxk" || r.PhaseMsMedian is not { } phases)
-            return null;
-        var run = new CeilingRun(r.Dataset, r.Gpu, r.K, r.Hidden, r.Layers, r.EpochMsMedian,
-            phases.TryGetValue("aggregation_forward", out var f) ? f : null, phases.TryGetValue("aggregation_backward", out var b) ? b : null);
-        return CeilingEstimator.Estimate(run, baseline.EpochMsMedian, baseline.AggregationFraction, result.Cases, result.Manifest.Gpu);
     }
 
     /// <summary>

@@ -40,10 +40,9 @@ public static class TrainingComparisons
     /// </summary>
     public static AttainmentCeiling? Ceiling(TrainingRecord r, SiteRun run)
     {
-        if (!r.IsMaxk || r.Error is not null || r.Phases is not { } phases || Baseline(r, run) is not { } b)
+        if (r.Error is not null || Baseline(r, run) is not { } b)
             return null;
-        var facts = new CeilingRun(r.Dataset, r.Gpu, r.K, r.Hidden, r.Layers, r.EpochMsMedian, phases.AggregationForward, phases.AggregationBackward);
-        return CeilingEstimator.Estimate(facts, b.EpochMsMedian, b.AggregationFraction, run.Result.Cases, run.Result.Manifest.Gpu);
+        return CeilingEstimator.Estimate(r, b, run.Result);
     }
 
     /// <summary>Test metric of <paramref name="r"/> minus the baseline's (fraction), or null (also for timing-only runs:
