@@ -93,29 +93,20 @@ public sealed class KernelBenchmark(KernelBenchmarkOptions options, TextWriter l
                 session?.Dispose();
             }
         }
-        AddSpeedups(records, options.Dim);
+        AddSpeedups(records);
         return records;
     }
 
     /// <summary>
-    /// Fills <c>speedup</c> (baseline median / case median) and <c>speedup_baseline</c> for every timed case except the
-    /// baseline itself, selection (not an SpMM), the copy and the diagnostic floors (not results): the baseline is cusparse_spmm_alg2 on the same graph at width
-    /// <paramref name="dim"/> (width-k cases included, which is the point of them).
+    /// Fills <c>speedup</c> and <c>speedup_baseline</c> by the rule every result file follows
+    /// (<see cref="Runner.DerivedMetrics.CaseSpeedups"/>: SpMM-like cases against cusparse_spmm_alg2 on the same graph and D).
     /// </summary>
-    public static void AddSpeedups(List<CaseRecord> records, int dim)
+    public static void AddSpeedups(List<CaseRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        for (var i = 0; i < records.Count; i++)
-        {
-            var r = records[i];
-            if (r.Kernel is KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect or KernelNames.DeviceCopy || KernelNames.IsDiagnostic(r.Kernel)
-                || r.MedianMs is not > 0 || r.Device != "cuda")
-                continue;
-            var baseline = records.FirstOrDefault(b => b.Kernel == KernelNames.CuSparseSpmmAlg2 && b.Graph == r.Graph && b.Dim == dim
-                && b.Device == "cuda" && b.MedianMs is > 0);
-            if (baseline is not null)
-                records[i] = r with { SpeedupBaseline = baseline.Id, Speedup = baseline.MedianMs / r.MedianMs };
-        }
+        var updated = Runner.DerivedMetrics.CaseSpeedups(records);
+        records.Clear();
+        records.AddRange(updated);
     }
 
     /// <summary>

@@ -8,15 +8,26 @@ namespace MaxK.Harness.Runner;
 /// Fields computed across records, recomputed whenever a result is assembled (from a journal, after a resume, after a
 /// merge), so a speed-up never depends on which shard or run produced its baseline.
 /// CPU: maxk_forward/maxk_backward against dense_spmm on the same graph, D and implementation.
-/// GPU: every timed SpMM-like case against cusparse_spmm_alg2 on the same graph at the same D (width-k cases: at the
-/// graph's first ALG2 width, the suite's D); diagnostic floors never get one. Training: <see cref="TrainingBaselines.Link"/>.
+/// GPU: every timed SpMM-like case (<see cref="KernelNames.HasSpeedup"/>) against cusparse_spmm_alg2 on the same graph at
+/// the same D (width-k cases: at the graph's first ALG2 width, the suite's D); diagnostic floors never get one. Training: <see cref="TrainingBaselines.Link"/>.
 /// </summary>
 public static class DerivedMetrics
 {
     public static RunResult Apply(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var cases = result.Cases.Select(c => c with { Speedup = null, SpeedupBaseline = null }).ToList();
+        var training = result.Training.Select(t => t with
+        {
+            SpeedupBaseline = null, Speedup = null, KernelSpeedup = null, AmdahlLimit = null, AmdahlPrediction = null, AmdahlAttainment = null,
+        }).ToList();
+        return result with { Cases = CaseSpeedups(result.Cases), Training = TrainingBaselines.Link(training) };
+    }
+
+    /// <summary>The kernel cases with their speed-ups recomputed (see the class summary); the input is not changed.</summary>
+    public static List<CaseRecord> CaseSpeedups(IEnumerable<CaseRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var cases = records.Select(c => c with { Speedup = null, SpeedupBaseline = null }).ToList();
         for (var i = 0; i < cases.Count; i++)
         {
             var r = cases[i];
@@ -28,7 +39,7 @@ public static class DerivedMetrics
                 baseline = cases.FirstOrDefault(b => b.Device == "cpu" && b.Kernel == KernelNames.DenseSpmm && b.Graph == r.Graph && b.Dim == r.Dim
                     && b.Implementation == r.Implementation && b.MedianMs is > 0);
             }
-            else if (r.Device == "cuda" && r.Kernel is not (KernelNames.CuSparseSpmmAlg2 or KernelNames.MaxKSelect))
+            else if (r.Device == "cuda" && KernelNames.HasSpeedup(r.Kernel))
             {
                 baseline = cases.FirstOrDefault(b => b.Device == "cuda" && b.Kernel == KernelNames.CuSparseSpmmAlg2 && b.Graph == r.Graph
                     && (r.WidthK == true || b.Dim == r.Dim) && b.MedianMs is > 0);
@@ -36,10 +47,6 @@ public static class DerivedMetrics
             if (baseline is not null)
                 cases[i] = r with { SpeedupBaseline = baseline.Id, Speedup = baseline.MedianMs / r.MedianMs };
         }
-        var training = result.Training.Select(t => t with
-        {
-            SpeedupBaseline = null, Speedup = null, KernelSpeedup = null, AmdahlLimit = null, AmdahlPrediction = null, AmdahlAttainment = null,
-        }).ToList();
-        return result with { Cases = cases, Training = TrainingBaselines.Link(training) };
+        return cases;
     }
 }

@@ -49,6 +49,15 @@ public static class KernelNames
     /// <summary>True for a <see cref="Diagnostic"/> kernel.</summary>
     public static bool IsDiagnostic(string kernel) => Array.IndexOf(Diagnostic, kernel) >= 0;
 
+    /// <summary>
+    /// True for an SpMM-like kernel, whose time compares with the SpMM baselines (cuSPARSE ALG2, the GNNAdvisor-style
+    /// kernel): not selection, not the device copy (a bandwidth probe), not a diagnostic floor.
+    /// </summary>
+    public static bool IsSpmm(string kernel) => kernel is not (MaxKSelect or DeviceCopy) && !IsDiagnostic(kernel);
+
+    /// <summary>True for a kernel whose results carry a speed-up against cuSPARSE ALG2: an SpMM-like kernel other than ALG2 itself.</summary>
+    public static bool HasSpeedup(string kernel) => IsSpmm(kernel) && kernel != CuSparseSpmmAlg2;
+
     /// <summary>The kernel a floor variant is the lower bound of (maxk_forward_floor → maxk_forward); other names unchanged.</summary>
     public static string Measured(string kernel) => kernel switch
     {

@@ -92,12 +92,26 @@ public class FloorCaseTests
     public void FloorsGetNoSpeedupInTheBenchmarkOrAfterAMerge()
     {
         var records = KernelBenchmark.Plan(Options, "tiny-uniform").Select(c => Timed(c, c.Kernel == KernelNames.CuSparseSpmmAlg2 ? 8 : 2)).ToList();
-        KernelBenchmark.AddSpeedups(records, 256);
+        KernelBenchmark.AddSpeedups(records);
         Assert.All(records.Where(r => r.Diagnostic == true), r => Assert.Null(r.Speedup));
         Assert.Contains(records, r => r.Kernel == KernelNames.MaxKForward && r.Speedup == 4);
         var derived = DerivedMetrics.Apply(FloorResults.Create() with { Cases = [.. records.Select(r => r with { Speedup = 9, SpeedupBaseline = "x" })] });
         Assert.All(derived.Cases.Where(r => r.Diagnostic == true), r => Assert.Equal((null, (string?)null), (r.Speedup, r.SpeedupBaseline)));
         Assert.Contains(derived.Cases, r => r.Kernel == KernelNames.MaxKBackward && r.Speedup == 4);
+    }
+
+    [Fact]
+    public void TheDeviceCopyGetsNoSpeedupAfterAMergeEither()
+    {
+        // The copy is a bandwidth probe, not an SpMM: the benchmark never gave it a speed-up, the merge path once did.
+        var records = KernelBenchmark.Plan(Options, "tiny-uniform").Select(c => Timed(c, c.Kernel == KernelNames.CuSparseSpmmAlg2 ? 8 : 2)).ToList();
+        var derived = DerivedMetrics.Apply(FloorResults.Create() with { Cases = [.. records] });
+        var copy = Assert.Single(derived.Cases, r => r.Kernel == KernelNames.DeviceCopy);
+        Assert.Equal((null, (string?)null), (copy.Speedup, copy.SpeedupBaseline));
+        Assert.False(KernelNames.HasSpeedup(KernelNames.DeviceCopy));
+        Assert.False(KernelNames.IsSpmm(KernelNames.DeviceCopy));
+        Assert.True(KernelNames.IsSpmm(KernelNames.CuSparseSpmmAlg2));
+        Assert.False(KernelNames.HasSpeedup(KernelNames.CuSparseSpmmAlg2));
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public class KernelBenchmarkTests
             }
         }
         records.Add(records[0] with { Id = "dense_spmm_cpu", Kernel = KernelNames.DenseSpmm, Device = "cpu", MedianMs = 1 });
-        KernelBenchmark.AddSpeedups(records, 256);
+        KernelBenchmark.AddSpeedups(records);
 
         var uniform = records.Where(r => r.Graph == "tiny-uniform" && r.Device == "cuda").ToList();
         var baselineId = uniform.Single(r => r.Kernel == KernelNames.CuSparseSpmmAlg2).Id;
@@ -162,7 +162,7 @@ public class KernelBenchmarkTests
                 new CaseOutcome(new VerificationResult("r", 0, 1e-5), [c.Kernel == KernelNames.CuSparseSpmmAlg2 ? 3.0 : 1.0], 1_000_000), null))
             .ToList();
         records[^1] = records[^1] with { Verified = false, Error = "boom" };
-        KernelBenchmark.AddSpeedups(records, 256);
+        KernelBenchmark.AddSpeedups(records);
         var log = new StringWriter();
         KernelSummaryTable.Write(log, records);
         var text = log.ToString();
