@@ -11,8 +11,8 @@ public sealed record SiteRun
     /// <summary>Path relative to the results folder with '/' separators, e.g. NVIDIA_H200/2026-11-29_1e2b68b8/default.json.</summary>
     public required string RelativePath { get; init; }
     public required RunResult Result { get; init; }
-    /// <summary>The file's training records (none when it has no <c>training</c> array).</summary>
-    public required IReadOnlyList<TrainingRecord> Training { get; init; }
+    /// <summary>The file's training records (<see cref="Result"/>'s; <see cref="SiteRunLoader"/> drops absent and null ones).</summary>
+    public IReadOnlyList<TrainingRecord> Training => Result.Training;
 
     /// <summary>Raw file bytes, offered as a download unchanged.</summary>
     public required byte[] RawJson { get; init; }

@@ -36,12 +36,14 @@ public static class SiteRunLoader
     private static SiteRun LoadOne(string root, string file)
     {
         var result = ResultJson.Read(file);
+        // Training records as ResultJson reads them (fields recorded later, such as learning_rate, dropout, weight_decay,
+        // config and the curves, read as null in older files); an absent or null array and null entries read as none.
+        result = result with { Training = result.Training?.OfType<TrainingRecord>().ToList() ?? [] };
         var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
         return new SiteRun
         {
             RelativePath = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/'),
             Result = result,
-            Training = Training(result),
             RawJson = File.ReadAllBytes(file),
             Folder = folder,
             SidecarFiles = Directory.GetFiles(folder)
@@ -50,12 +52,4 @@ public static class SiteRunLoader
                 .Order(StringComparer.Ordinal).ToList(),
         };
     }
-
-    /// <summary>
-    /// The file's training records as <see cref="ResultJson"/> read them (<see cref="TrainingRecord"/>: fields recorded
-    /// later, such as learning_rate, dropout, weight_decay, config and the curves, read as null in older files); an
-    /// absent or null <c>training</c> array and null entries read as none.
-    /// </summary>
-    private static IReadOnlyList<TrainingRecord> Training(RunResult result) =>
-        result.Training is null ? [] : result.Training.OfType<TrainingRecord>().ToList();
 }
