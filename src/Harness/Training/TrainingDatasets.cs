@@ -54,20 +54,7 @@ public static class TrainingDatasets
     public static NodeClassificationData Generate(string name, ulong seed)
     {
         var key = Key(name);
-        if (CsbmSpec.IsSpec(key))
-        {
-            CsbmOptions spec;
-            try
-            {
-                spec = CsbmSpec.Parse(key);
-            }
-            catch (ArgumentException e)
-            {
-                throw new HarnessException(e.Message, e);
-            }
-            return NodeClassificationData.FromNodeDataset(CsbmGenerator.Generate(spec, seed), addSelfLoops: true, spec.Description);
-        }
-        if (CsbmPresets.Find(key) is { } csbm)
+        if (Csbm(key) is { } csbm)
             return NodeClassificationData.FromNodeDataset(CsbmGenerator.Generate(csbm, seed), addSelfLoops: true, csbm.Description);
         var preset = key switch
         {
@@ -78,6 +65,21 @@ public static class TrainingDatasets
         var dataset = GraphFeatureDataset.Generate(key, preset, GraphFeatureDataset.RedditFeatures, GraphFeatureDataset.RedditClasses,
             GraphFeatureDataset.RedditSignalStrength, SplitFractions.Reddit, seed);
         return NodeClassificationData.FromNodeDataset(dataset, addSelfLoops: true, GraphFeatureDataset.Describe(preset));
+    }
+
+    /// <summary>The CSBM a spec (csbm:…) or preset name stands for, or null; a bad spec is a <see cref="HarnessException"/>.</summary>
+    private static CsbmOptions? Csbm(string key)
+    {
+        if (!CsbmSpec.IsSpec(key))
+            return CsbmPresets.Find(key);
+        try
+        {
+            return CsbmSpec.Parse(key);
+        }
+        catch (ArgumentException e)
+        {
+            throw new HarnessException(e.Message, e);
+        }
     }
 
     private static NodeClassificationData LoadReal(string key, string? dataDir)
