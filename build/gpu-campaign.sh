@@ -6,6 +6,8 @@
 #   MAXK_BENCH_TIMEOUT (seconds for the bench step, default 3600; the journal lets a later --resume continue)
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Provenance: the commit the bundle was built from, unless the caller set MAXK_COMMIT (the GPU host may have no checkout).
+if [ -z "${MAXK_COMMIT:-}" ] && [ -f "$here/source-commit.env" ]; then set -a; . "$here/source-commit.env"; set +a; fi
 shard="${1:-1/1}"
 out="${MAXK_OUT:-$here/out}"
 suite="${MAXK_SUITE:-default}"

@@ -5,6 +5,8 @@
 #   kernels (not part of all): the GPU kernel benchmark alone, `maxk kernels` with MAXK_KERNELS_ARGS (default: both Reddit graphs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Provenance: the commit the bundle was built from, unless the caller set MAXK_COMMIT (the GPU host may have no checkout).
+if [ -z "${MAXK_COMMIT:-}" ] && [ -f "$here/source-commit.env" ]; then set -a; . "$here/source-commit.env"; set +a; fi
 step="${1:-all}"
 arch="${MAXK_CUDA_ARCH:-sm_90}"
 out="${MAXK_OUT:-$here/out}"

@@ -2,7 +2,8 @@ namespace MaxK.Harness.Bundling;
 
 /// <summary>
 /// Completes a bundle folder whose published apps (harness/, gpu-tests/) are already there: adds the .NET runtime
-/// archive, the native/cuda sources and the GPU-host script, and checks the 64 MiB budget of a device call.
+/// archive, the native/cuda sources, the GPU-host scripts and the source commit (<see cref="BundleSourceCommit"/>), and
+/// checks the 64 MiB budget of a device call.
 /// </summary>
 public static class BundlePacker
 {
@@ -29,6 +30,8 @@ public static class BundlePacker
             File.Copy(script, Path.Combine(bundle, name), overwrite: true);
             File.SetUnixFileMode(Path.Combine(bundle, name), File.GetUnixFileMode(script) | UnixFileMode.UserExecute);
         }
+        var source = BundleSourceCommit.Write(bundle, repo);
+        log.WriteLine($"source commit: {source.Commit}{(source.Dirty ? " (work tree had changes)" : "")}");
         var total = Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         var report = new BundleReport(bundle, total, version, Path.GetFileName(archive));
         log.WriteLine($"bundle: {bundle} = {total / 1048576.0:F1} MiB (budget {BudgetBytes / 1048576} MiB)");
