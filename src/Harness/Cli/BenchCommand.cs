@@ -9,13 +9,16 @@ namespace MaxK.Harness.Cli;
 /// (suites/*.json) through <see cref="SuiteRunner"/>: every case verified, then timed; progress with an ETA; a journal
 /// for --resume; the result file written atomically. Sections that need CUDA run when a device, the CUDA runtime,
 /// cuSPARSE and the MaxK native library are all available, and are otherwise listed as skipped with the reason.
-/// Exit code 1 when any case failed, 2 for bad input.
+/// Exit code 1 when any case failed, 2 for bad input or an output folder another run holds (<see cref="OutputFolderLock"/>).
 /// </summary>
 public static class BenchCommand
 {
     public static Command Create()
     {
-        var suite = new Option<string>("--suite") { Description = "Suite name (suites/<name>.json: default, smoke, paper) or a suite file.", DefaultValueFactory = _ => "default" };
+        var suite = new Option<string>("--suite")
+        {
+            Description = $"Suite name ({string.Join(", ", SuiteCatalog.Names())}: suites/<name>.json) or a suite file.", DefaultValueFactory = _ => "default",
+        };
         var output = new Option<string?>("--output") { Description = "Results root; a run writes <gpu-or-host>/<utc-date>_<commit8>/<suite>.json under it (default: results when a GPU is usable, else artifacts/results)." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its journal: finished cases are kept, the rest run." };
         var shard = new Option<string?>("--shard") { Description = "Run part i of n (1-based, e.g. 2/4); join the parts with `maxk results merge`." };

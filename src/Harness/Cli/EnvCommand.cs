@@ -19,7 +19,7 @@ public static class EnvCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var gpu = GpuEnvironment.Probe();
-            var manifest = ManifestFactory.Create("env", (gpu.DeviceCount, gpu.DriverVersion, gpu.UnavailableReason), 0, Environment.CurrentDirectory);
+            var manifest = ManifestFactory.Create("env", (gpu.DeviceCount, gpu.DriverVersion, gpu.UnavailableReason), 0);
             if (gpu.UnavailableReason is null)
                 manifest = GpuProvenance.Query().Apply(manifest);
             if (parse.GetValue(json))

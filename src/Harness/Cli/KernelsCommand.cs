@@ -34,9 +34,9 @@ public static class KernelsCommand
                 parse.GetValue(warmup), parse.GetValue(seed));
             var env = GpuEnvironment.Require("maxk kernels");
             var provenance = GpuProvenance.Query();
-            log.WriteLine($"GPU: {provenance.Gpu}; native {provenance.NativeVersion} ({provenance.NativeLibrary}); cuSPARSE {provenance.CuSparseVersion}");
+            log.WriteLine($"GPU: {provenance.Gpu}; native {provenance.NativeVersion} ({MaxK.Native.MaxkNativeLibraryResolver.LoadedPath}); cuSPARSE {provenance.CuSparseVersion}");
             var manifest = provenance.Apply(
-                ManifestFactory.Create(Suite, (env.DeviceCount, env.DriverVersion, null), options.Seed, Environment.CurrentDirectory),
+                ManifestFactory.Create(Suite, (env.DeviceCount, env.DriverVersion, null), options.Seed),
                 KernelBenchmark.TimingProtocol(options));
             var records = new KernelBenchmark(options, log).Run(provenance.Gpu.Name);
             var result = new RunResult { Manifest = manifest with { FinishedUtc = DateTimeOffset.UtcNow }, Skipped = [], Cases = records };

@@ -1,12 +1,22 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace MaxK.Harness.Cli;
 
-/// <summary>Builds the command tree and turns failures into one clear message and a non-zero exit code.</summary>
+/// <summary>
+/// Builds the command tree and applies the exit-code policy of every command (README, "Exit codes"):
+/// 0 success; 1 a verification or measurement failure (the command's own result); 2 a user or environment error,
+/// printed as one line on stderr that says what is wrong and how to go on (parse errors included: no help dump);
+/// 3 an internal error, a bug: one line naming the exception, the stack trace only with MAXK_DEBUG=1. No exception
+/// escapes as an unhandled crash.
+/// </summary>
 public static class MaxkCli
 {
-    /// <summary>Exit code for errors the user can fix (bad input, missing files, missing CUDA).</summary>
+    /// <summary>Exit code for errors the user can fix (bad input, missing files, missing CUDA, not enough memory).</summary>
     public const int UserErrorExitCode = 2;
+
+    /// <summary>Exit code for an exception the harness did not expect: a bug to report.</summary>
+    public const int InternalErrorExitCode = 3;
 
     public static RootCommand BuildRoot()
     {
@@ -32,16 +42,31 @@ public static class MaxkCli
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var config = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error, EnableDefaultExceptionHandler = false };
+        var debug = Environment.GetEnvironmentVariable("MAXK_DEBUG") == "1";
         try
         {
-            return BuildRoot().Parse(args).Invoke(config);
+            var parse = BuildRoot().Parse(args);
+            if (parse.Action is ParseErrorAction)
+            {
+                config.Error.WriteLine($"error: {ParseErrors.Describe(parse)}");
+                return UserErrorExitCode;
+            }
+            return parse.Invoke(config);
         }
-        catch (Exception ex) when (UserFacingErrors.IsUserFacing(ex))
+        catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } line)
         {
-            config.Error.WriteLine($"error: {ex.Message}");
-            if (Environment.GetEnvironmentVariable("MAXK_DEBUG") == "1")
+            config.Error.WriteLine($"error: {line}");
+            if (debug)
                 config.Error.WriteLine(ex.ToString());
             return UserErrorExitCode;
+        }
+        catch (Exception ex)
+        {
+            config.Error.WriteLine($"error: internal error (a bug in maxk, please report it): {UserFacingErrors.Internal(ex)}"
+                + (debug ? "" : " Run again with MAXK_DEBUG=1 for the stack trace."));
+            if (debug)
+                config.Error.WriteLine(ex.ToString());
+            return InternalErrorExitCode;
         }
     }
 }

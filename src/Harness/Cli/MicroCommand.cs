@@ -21,7 +21,7 @@ public static class MicroCommand
         command.SetAction(parse =>
         {
             var log = parse.InvocationConfiguration.Output;
-            var manifest = ManifestFactory.Create("micro", (0, 0, "CPU microbenchmarks"), 42, Environment.CurrentDirectory);
+            var manifest = ManifestFactory.Create("micro", (0, 0, "CPU microbenchmarks"), 42);
             var folder = parse.GetValue(output) ?? Path.GetDirectoryName(ResultPaths.File(Path.Combine("results", ResultPaths.Sanitize(manifest.Host), "micro"), ".", manifest, "x"))!;
             var files = MicroRunner.Run(parse.GetValue(filter), folder, parse.GetValue(dry), log);
             AtomicFile.WriteAllText(Path.Combine(folder, "provenance.json"), JsonSerializer.Serialize(manifest with { FinishedUtc = DateTimeOffset.UtcNow }, ResultJson.Options));

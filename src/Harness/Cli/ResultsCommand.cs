@@ -12,11 +12,14 @@ public static class ResultsCommand
     private static Command Validate()
     {
         var paths = new Argument<string[]>("paths") { Description = "Result files or folders (default: results).", Arity = ArgumentArity.ZeroOrMore };
-        var validate = new Command("validate", $"Validates result files against the {RunResult.CurrentSchema} JSON Schema; exit 1 if any is invalid.") { paths };
+        var validate = new Command("validate", $"Validates result files against the {RunResult.CurrentSchema} JSON Schema and its consistency rules (times in order, derived speed-ups, unique ids); exit 1 if any is invalid.") { paths };
         validate.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var files = ResultLoader.Files(parse.GetValue(paths) is { Length: > 0 } p ? p : ["results"]);
+            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : ["results"];
+            var files = ResultLoader.Files(given);
+            if (files.Count == 0)
+                throw new HarnessException($"No result files (*.json) in {string.Join(", ", given.Select(g => $"'{g}'"))}: nothing to validate; give the folder or files a run wrote.");
             var invalid = 0;
             foreach (var file in files)
             {
@@ -37,7 +40,7 @@ public static class ResultsCommand
     {
         var dirs = new Argument<string[]>("shard-dirs") { Description = "Folders (or files) holding the shards' result files.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output") { Description = "Results root for the merged file (<gpu-or-host>/<utc-date>_<commit8>/<suite>.json under it).", Required = true };
-        var merge = new Command("merge", "Joins the result files of a sharded suite run into one (same suite and commit required; conflicting duplicates rejected).") { dirs, output };
+        var merge = new Command("merge", "Joins the result files of a sharded suite run into one (same suite and commit; every shard 1..n exactly once).") { dirs, output };
         merge.SetAction(parse =>
         {
             var log = parse.InvocationConfiguration.Output;

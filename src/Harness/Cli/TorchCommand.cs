@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MaxK.Harness.Training;
 using MaxK.Torch;
 using TorchSharp;
 
@@ -9,13 +10,16 @@ public static class TorchCommand
 {
     public static Command Create()
     {
-        var device = new Option<TorchDevice>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => TorchDevice.Cpu };
+        var device = WordOption.Create("--device", "Device to check", TorchDevice.Cpu);
         var libtorch = new Option<string?>("--libtorch") { Description = $"Folder with libtorch.so (else ${LibTorchLocator.EnvironmentVariable}, the CPU package, python3)." };
         var check = new Command("check", "Locates libtorch, loads TorchSharp and runs a small forward/backward pass.") { device, libtorch };
         check.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var info = TorchRuntime.Initialize(parse.GetValue(device), parse.GetValue(libtorch));
+            var selected = parse.GetValue(device) ?? TorchDevice.Cpu;
+            if (selected == TorchDevice.Cuda)
+                CudaDeviceCheck.Require();
+            var info = TorchRuntime.Initialize(selected, parse.GetValue(libtorch));
             output.WriteLine($"libtorch:      {info.LibTorch.Directory} ({info.LibTorch.Source})");
             output.WriteLine($"LibTorchSharp: {info.LibTorchSharpPath}{(info.GlibcxxPatched ? " (GLIBCXX_3.4.32 marked weak for this host)" : "")}");
             output.WriteLine($"TorchSharp:    {info.TorchSharpVersion}");

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using MaxK.Harness.Provenance;
+using MaxK.Datasets.Synthetic;
 using MaxK.Harness.Results;
 using MaxK.Harness.Training;
 using MaxK.Torch;
@@ -13,16 +13,21 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var dataset = new Option<string>("--dataset") { Description = $"Dataset: {string.Join(", ", TrainingDatasets.Names)}.", Required = true };
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = $"Dataset: {string.Join(", ", TrainingDatasets.Names)}, or a contextual SBM of any size, "
+                + $"{CsbmSpec.Prefix}nodes=N,classes=C,degree=D,homophily=H,features=F,signal=S,scale=X (keys left out take csbm-reddit's values).",
+            Required = true,
+        };
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder with the dataset files (default: the shared datasets folder)." };
-        var model = new Option<GnnArchitecture>("--model") { Description = "sage, gcn or gin.", DefaultValueFactory = _ => GnnArchitecture.Gcn };
-        var nonlinearity = new Option<Nonlinearity>("--nonlinearity") { Description = "relu or maxk.", DefaultValueFactory = _ => Nonlinearity.Relu };
+        var model = WordOption.Create("--model", "GNN architecture", GnnArchitecture.Gcn);
+        var nonlinearity = WordOption.Create("--nonlinearity", "Hidden layers' nonlinearity", Nonlinearity.Relu);
         var k = new Option<int?>("--k") { Description = "MaxK's k (default per dataset; 32 for Cora)." };
         var hidden = new Option<int?>("--hidden") { Description = "Hidden width (default per dataset)." };
         var layers = new Option<int?>("--layers") { Description = "Hidden graph layers (default per dataset)." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (default per dataset)." };
         var seed = new Option<long>("--seed") { Description = "Seed of torch's generator.", DefaultValueFactory = _ => 97 };
-        var device = new Option<TorchDevice>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => TorchDevice.Cpu };
+        var device = WordOption.Create("--device", "Where to train", TorchDevice.Cpu);
         var json = new Option<string?>("--json") { Description = "Write the run (per-epoch metrics and phase timings) to this JSON file." };
         var lr = new Option<double?>("--lr") { Description = "Adam learning rate (default per dataset)." };
         var dropout = new Option<double?>("--dropout") { Description = "Dropout probability (default per dataset)." };
@@ -43,14 +48,14 @@ public static class TrainCommand
             {
                 Dataset = parse.GetValue(dataset)!,
                 DataDir = parse.GetValue(dataDir),
-                Model = parse.GetValue(model),
-                Nonlinearity = parse.GetValue(nonlinearity),
+                Model = parse.GetValue(model) ?? GnnArchitecture.Gcn,
+                Nonlinearity = parse.GetValue(nonlinearity) ?? Nonlinearity.Relu,
                 K = parse.GetValue(k),
                 Hidden = parse.GetValue(hidden),
                 Layers = parse.GetValue(layers),
                 Epochs = parse.GetValue(epochs),
                 Seed = parse.GetValue(seed),
-                Device = parse.GetValue(device),
+                Device = parse.GetValue(device) ?? TorchDevice.Cpu,
                 Backend = parse.GetValue(backend),
                 LearningRate = parse.GetValue(lr),
                 Dropout = parse.GetValue(dropout),
@@ -59,6 +64,13 @@ public static class TrainCommand
                 LayerNorm = !parse.GetValue(noNorm),
                 WarmupEpochs = parse.GetValue(warmup),
             };
+            // Everything that can be checked before a long run is: the numbers, the device, where --json goes.
+            TrainingSpecChecks.Check(spec);
+            if (spec.Device == TorchDevice.Cuda)
+                CudaDeviceCheck.Require();
+            var path = parse.GetValue(json);
+            if (path is not null)
+                WritableTarget.Check(path, "--json");
             var quietRun = parse.GetValue(quiet);
             var started = DateTimeOffset.UtcNow;
             var outcome = TrainingRun.Execute(spec, output, e =>
@@ -72,7 +84,6 @@ public static class TrainCommand
                 $"test {record.Metric} at best validation (epoch {record.BestEpoch}, val {record.BestValAccuracy:P2}): {record.TestAccuracy:P2}; "
                 + $"median epoch {record.EpochMsMedian:F2} ms after {record.WarmupEpochs} warm-up epoch(s); aggregation fraction {record.AggregationFraction:P1}"));
             output.WriteLine("median phase ms: " + string.Join(", ", record.PhaseMsMedian!.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F2}"))));
-            var path = parse.GetValue(json);
             if (path is not null)
             {
                 var manifest = TrainingManifest.Create("train", spec.Device, (ulong)spec.Seed, started);

@@ -18,9 +18,15 @@ public sealed record GpuProvenance(GpuInfo Gpu, string CuSparseVersion, string? 
         var nativeVersion = MaxkNative.Version().ToString();
         var buildInfo = MaxkNative.BuildInfo();
         var compiled = MaxkNative.DeviceInfo(device).CompiledCudaVersion;
-        var path = MaxkNativeLibraryResolver.LoadedPath;
-        return new GpuProvenance(gpu, CuSparseLibrary.GetVersion().ToString(), path, Sha256(path), nativeVersion, buildInfo, compiled);
+        var (name, sha256) = NativeLibraryIdentity(MaxkNativeLibraryResolver.LoadedPath);
+        return new GpuProvenance(gpu, CuSparseLibrary.GetVersion().ToString(), name, sha256, nativeVersion, buildInfo, compiled);
     }
+
+    /// <summary>
+    /// How a result names the native library: its file name and the SHA-256 of its bytes, which identify the build;
+    /// not its path, which only says where it lay on one machine. Both null without a path; the hash null when the file is gone.
+    /// </summary>
+    public static (string? FileName, string? Sha256) NativeLibraryIdentity(string? path) => (path is null ? null : Path.GetFileName(path), Sha256(path));
 
     /// <summary>The manifest with the GPU fields filled in (and the timing protocol, when given).</summary>
     public RunManifest Apply(RunManifest manifest, string? timing = null)

@@ -2,10 +2,28 @@ using System.Diagnostics;
 
 namespace MaxK.Harness.Provenance;
 
-/// <summary>The harness's source commit and whether the work tree had changes; "unknown" outside a git checkout.</summary>
+/// <summary>A source commit and whether the work tree had changes to tracked files; "unknown" when nobody knows.</summary>
 public sealed record GitInfo(string Commit, bool Dirty)
 {
-    /// <summary>Asks git in <paramref name="directory"/>; MAXK_COMMIT overrides (bundles run without .git).</summary>
+    /// <summary>
+    /// The commit a run records: MAXK_COMMIT (with MAXK_DIRTY=1 for a dirty tree) when set, an explicit statement
+    /// (bundles export it from source-commit.env); else the commit this harness was built from (<see cref="BuildInfo"/>);
+    /// else "unknown". Never the repository of the current folder: a harness run from another checkout would record
+    /// that checkout's commit.
+    /// </summary>
+    public static GitInfo Current() => Current(Environment.GetEnvironmentVariable, BuildInfo.Harness);
+
+    /// <summary><see cref="Current()"/> with the environment and the build given (tests).</summary>
+    public static GitInfo Current(Func<string, string?> environment, BuildInfo build)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(build);
+        if (environment("MAXK_COMMIT") is { Length: > 0 } fixedCommit)
+            return new GitInfo(fixedCommit, environment("MAXK_DIRTY") == "1");
+        return new GitInfo(build.SourceCommit, build.KnowsCommit && build.SourceDirty);
+    }
+
+    /// <summary>Asks git about the checkout at <paramref name="directory"/> (what a bundle is packed from); MAXK_COMMIT overrides.</summary>
     public static GitInfo Read(string directory)
     {
         if (Environment.GetEnvironmentVariable("MAXK_COMMIT") is { Length: > 0 } fixedCommit)

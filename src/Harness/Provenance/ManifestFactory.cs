@@ -9,14 +9,15 @@ public static class ManifestFactory
     /// <param name="suite">Suite or command name, e.g. "default" or "kernels".</param>
     /// <param name="gpu">Device count and driver version from the driver probe, and why GPU work does not run (null when it does).</param>
     /// <param name="seed">The run's base seed.</param>
-    /// <param name="repoDirectory">Where to ask git for the commit.</param>
-    public static RunManifest Create(string suite, (int Count, int DriverVersion, string? Reason) gpu, ulong seed, string repoDirectory)
+    /// <remarks>The commit is the harness's own (<see cref="GitInfo.Current()"/>), whatever the current folder is.</remarks>
+    public static RunManifest Create(string suite, (int Count, int DriverVersion, string? Reason) gpu, ulong seed)
     {
-        var git = GitInfo.Read(repoDirectory);
+        var git = GitInfo.Current();
         var host = HostInfo.Read();
         return new RunManifest
         {
-            Suite = suite, HarnessCommit = git.Commit, HarnessDirty = git.Dirty, Host = host.HostName, Cpu = host.CpuModel,
+            Suite = suite, HarnessCommit = git.Commit, HarnessDirty = git.Dirty, BuildConfiguration = BuildInfo.Harness.Configuration.ToLowerInvariant(),
+            Host = host.HostName, Cpu = host.CpuModel,
             LogicalCpus = host.LogicalCpus, MemoryBytes = host.MemoryBytes, Os = host.Os, Dotnet = host.DotNet,
             TorchSharp = TorchRuntime.TorchSharpVersion, GpuCount = gpu.Count, CudaDriverVersion = gpu.Count > 0 ? gpu.DriverVersion : null,
             GpuUnavailableReason = gpu.Reason, Seed = seed, StartedUtc = DateTimeOffset.UtcNow,

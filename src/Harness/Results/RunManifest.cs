@@ -6,6 +6,9 @@ public sealed record RunManifest
     public required string Suite { get; init; }
     public required string HarnessCommit { get; init; }
     public required bool HarnessDirty { get; init; }
+
+    /// <summary>How the harness was built: "release" or "debug" (<c>dotnet run</c> builds debug); null in files written before it was recorded.</summary>
+    public string? BuildConfiguration { get; init; }
     public required string Host { get; init; }
     public required string Cpu { get; init; }
     public required int LogicalCpus { get; init; }
@@ -28,7 +31,7 @@ public sealed record RunManifest
     public int? GpuSmClockKhz { get; init; }
     public int? GpuMemoryClockKhz { get; init; }
     public int? GpuMemoryBusWidthBits { get; init; }
-    /// <summary>Absolute path of the libmaxk_native.so that ran, and its SHA-256 (hex).</summary>
+    /// <summary>File name of the libmaxk_native.so that ran and its SHA-256 (hex); files written before the name was recorded hold its absolute path.</summary>
     public string? NativeLibrary { get; init; }
     public string? NativeLibrarySha256 { get; init; }
     public string? NativeVersion { get; init; }

@@ -6,9 +6,10 @@ namespace MaxK.Harness.Runner;
 
 /// <summary>
 /// Joins the result files of the shards of one suite run (<c>maxk results merge</c>). All files must come from the
-/// same suite (name and file hash) and the same harness commit, else an error names the two files. A case present in
-/// several files is kept once when its records are identical (cross-record fields such as speed-ups left aside, since
-/// they are recomputed over the merged set) and is an error naming the case id when they differ.
+/// same suite (name and file hash) and the same harness commit, else an error names the two files, and together hold
+/// every shard of one split exactly once (<see cref="CheckShardSet"/>). A case present in several files is kept once when
+/// its records are identical (cross-record fields such as speed-ups left aside, since they are recomputed over the merged
+/// set) and is an error naming the case id when they differ.
 /// </summary>
 public static class ResultMerger
 {
@@ -24,6 +25,7 @@ public static class ResultMerger
             Same(firstPath, path, "suite_hash", first.Manifest.SuiteHash, r.Manifest.SuiteHash);
             Same(firstPath, path, "harness_commit", first.Manifest.HarnessCommit, r.Manifest.HarnessCommit);
         }
+        CheckShardSet(inputs);
         var ordered = inputs.OrderBy(i => ShardIndex(i.Result.Manifest.Shard)).ThenBy(i => i.Path, StringComparer.Ordinal).ToList();
         var cases = Union(ordered.SelectMany(i => i.Result.Cases.Select(c => (i.Path, c.Id, Record: c, Key: Key(c)))));
         var training = Union(ordered.SelectMany(i => i.Result.Training.Select(t => (i.Path, t.Id, Record: t, Key: Key(t)))));
@@ -72,6 +74,32 @@ public static class ResultMerger
     {
         if (!string.Equals(x, y, StringComparison.Ordinal))
             throw new HarnessException($"Cannot merge '{b}' with '{a}': manifest {field} differs ('{y}' vs '{x}').");
+    }
+
+    /// <summary>
+    /// The inputs must be exactly the shards 1/n … n/n of one split (a merged file counts as the shards it was joined
+    /// from), each once; or a single unsharded file. A missing shard would give a file that looks complete, a shard given
+    /// twice usually means two runs' outputs were mixed up.
+    /// </summary>
+    private static void CheckShardSet(IReadOnlyList<(string Path, RunResult Result)> inputs)
+    {
+        var parts = inputs.SelectMany(i => (i.Result.Manifest.MergedShards ?? (i.Result.Manifest.Shard is { } s ? [s] : [])).Select(shard => (i.Path, Shard: ShardSpec.Parse(shard)))).ToList();
+        var whole = inputs.Where(i => i.Result.Manifest.Shard is null && i.Result.Manifest.MergedShards is null).ToList();
+        if (whole.Count > 0)
+        {
+            if (inputs.Count == 1)
+                return;
+            throw new HarnessException($"'{whole[0].Path}' is a whole (unsharded) run; merge only the shards of one run, each once.");
+        }
+        var counts = parts.Select(p => p.Shard.Count).Distinct().ToList();
+        if (counts.Count > 1)
+            throw new HarnessException($"The files come from different splits ({string.Join(", ", counts.Select(c => $"n = {c}"))}); merge the shards of one run.");
+        var n = counts[0];
+        if (parts.GroupBy(p => p.Shard.Index).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new HarnessException($"Shard {twice.Key}/{n} is given twice ({string.Join(" and ", twice.Select(p => $"'{p.Path}'"))}); give each shard once.");
+        var missing = Enumerable.Range(1, n).Except(parts.Select(p => p.Shard.Index)).ToList();
+        if (missing.Count > 0)
+            throw new HarnessException($"Shard(s) {string.Join(", ", missing.Select(i => $"{i}/{n}"))} missing: the merged file would look complete without their cases; give every shard 1/{n} … {n}/{n}.");
     }
 
     private static int ShardIndex(string? shard) =>

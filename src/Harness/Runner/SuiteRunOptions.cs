@@ -18,7 +18,4 @@ public sealed record SuiteRunOptions
     public int? CpuWarmup { get; init; }
     public int? GpuRuns { get; init; }
     public int? GpuWarmup { get; init; }
-
-    /// <summary>Where git is asked for the commit.</summary>
-    public string RepoDirectory { get; init; } = Environment.CurrentDirectory;
 }

@@ -14,7 +14,8 @@ namespace MaxK.Harness.Runner;
 /// runs the rest one by one (kernel cases verified then timed; training cases verified by <c>TrainingRun</c>), appends
 /// each outcome to the journal before the next starts, and finally writes the result file atomically from the
 /// journal with the cross-record fields (speed-ups, Amdahl) recomputed. A case that throws becomes a failed record.
-/// The journal (&lt;output&gt;/&lt;suite&gt;[.shard-i-of-n].journal.jsonl) is deleted once the result file is written.
+/// The journal (&lt;output&gt;/&lt;suite&gt;[.shard-i-of-n].journal.jsonl) is deleted once the result file is written. The
+/// output folder is held with an <see cref="OutputFolderLock"/> for the whole run: a second run on it is refused.
 /// </summary>
 public sealed class SuiteRunner(TextWriter log)
 {
@@ -31,13 +32,17 @@ public sealed class SuiteRunner(TextWriter log)
         var plan = SuiteExpander.Expand(suite, gpuReason);
         var mine = plan.Cases.Where((_, i) => options.Shard.Contains(i)).Select(c => Override(c, options)).ToList();
         var provenance = gpuReason is null ? GpuProvenance.Query() : null;
-        var label = provenance?.Gpu.Name ?? ManifestFactory.Create(suite.Name, (0, 0, gpuReason), suite.Seed, options.RepoDirectory).Host;
+        var label = provenance?.Gpu.Name ?? ManifestFactory.Create(suite.Name, (0, 0, gpuReason), suite.Seed).Host;
         var fileName = options.Shard.IsWhole ? suite.Name : $"{suite.Name}.shard-{options.Shard.Index}-of-{options.Shard.Count}";
         var journalPath = Path.Combine(options.Output, fileName + ".journal.jsonl");
         var header = new JournalEntry
         {
             Type = "header", Suite = suite.Name, SuiteHash = suite.Sha256, Shard = options.Shard.IsWhole ? null : options.Shard.ToString(), StartedUtc = DateTimeOffset.UtcNow,
         };
+        using var claim = OutputFolderLock.Acquire(options.Output);
+        if (!options.Resume && File.Exists(journalPath))
+            log.WriteLine($"Starting over: the journal of an earlier, unfinished run ({journalPath}, {Math.Max(0, File.ReadLines(journalPath).Count() - 1)} finished case(s)) "
+                + "is replaced; run with --resume to continue it instead.");
         using var journal = options.Resume && File.Exists(journalPath) ? RunJournal.Resume(journalPath, header) : RunJournal.Create(journalPath, header);
         var ids = mine.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var done = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
@@ -69,7 +74,7 @@ public sealed class SuiteRunner(TextWriter log)
         }
 
         var ordered = mine.Select(c => done[c.Id]).ToList();
-        var manifest = ManifestFactory.Create(suite.Name, (driver.DeviceCount, driver.DriverVersion, gpuReason), suite.Seed, options.RepoDirectory) with
+        var manifest = ManifestFactory.Create(suite.Name, (driver.DeviceCount, driver.DriverVersion, gpuReason), suite.Seed) with
         {
             StartedUtc = journal.Header.StartedUtc ?? DateTimeOffset.UtcNow,
             SuiteHash = suite.Sha256,

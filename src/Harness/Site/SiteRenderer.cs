@@ -51,40 +51,85 @@ public static class SiteRenderer
         if (tableIds.Count > 0)
             throw new HarnessException($"Site tables with the same id: {string.Join(", ", tableIds)}.");
 
-        PrepareOutput(outputDirectory);
-        foreach (var page in pages)
-            Write(outputDirectory, page.Path, layout.Render(page));
-        foreach (var table in pages.SelectMany(p => p.Tables))
+        // Rendered into a fresh sibling folder and swapped in at the end: a failure (or a full disk) leaves the old site as it was.
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        CheckOutput(target);
+        var staging = Sibling(target, "rendering");
+        try
         {
-            Write(outputDirectory, table.CsvPath, table.ToCsv());
-            Write(outputDirectory, table.JsonPath, table.ToJson());
+            Directory.CreateDirectory(staging);
+            File.WriteAllText(Path.Combine(staging, Marker), "Rendered by maxk report; replaced on the next render.\n");
+            foreach (var page in pages)
+                Write(staging, page.Path, layout.Render(page));
+            foreach (var table in pages.SelectMany(p => p.Tables))
+            {
+                Write(staging, table.CsvPath, table.ToCsv());
+                Write(staging, table.JsonPath, table.ToJson());
+            }
+            foreach (var run in runs)
+            {
+                WriteBytes(staging, RunPage.DataPath(run), run.RawJson);
+                foreach (var name in run.SidecarFiles)
+                    WriteBytes(staging, RunPage.SidecarPath(run, name), File.ReadAllBytes(Path.Combine(run.Folder, name)));
+            }
+            var assets = Path.Combine(siteDirectory, "assets");
+            foreach (var asset in Directory.Exists(assets) ? Directory.GetFiles(assets).Order(StringComparer.Ordinal).ToArray() : [])
+                WriteBytes(staging, "assets/" + Path.GetFileName(asset), File.ReadAllBytes(asset));
+            Swap(staging, target);
         }
-        foreach (var run in runs)
+        finally
         {
-            WriteBytes(outputDirectory, RunPage.DataPath(run), run.RawJson);
-            foreach (var name in run.SidecarFiles)
-                WriteBytes(outputDirectory, RunPage.SidecarPath(run, name), File.ReadAllBytes(Path.Combine(run.Folder, name)));
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true);
         }
-        var assets = Path.Combine(siteDirectory, "assets");
-        foreach (var asset in Directory.Exists(assets) ? Directory.GetFiles(assets).Order(StringComparer.Ordinal).ToArray() : [])
-            WriteBytes(outputDirectory, "assets/" + Path.GetFileName(asset), File.ReadAllBytes(asset));
         log.WriteLine($"Site: {runs.Count} result file(s), {pages.Count} page(s), {pages.Sum(p => p.Tables.Count)} table(s) rendered to {Path.Combine(outputDirectory, "index.html")}");
         return runs.Count;
     }
 
-    /// <summary>Marks a folder as rendered by this class, so a later render may empty it (and never a folder it did not make).</summary>
+    /// <summary>Marks a folder as rendered by this class, so a later render may replace it (and never a folder it did not make).</summary>
     public const string Marker = ".maxk-site";
 
-    private static void PrepareOutput(string outputDirectory)
+    /// <summary>Refuses to replace a non-empty folder that 'maxk report' did not make.</summary>
+    private static void CheckOutput(string target)
     {
-        if (Directory.Exists(outputDirectory) && Directory.EnumerateFileSystemEntries(outputDirectory).Any())
+        if (File.Exists(target))
+            throw new HarnessException($"Output '{target}' is a file; choose a folder for --output.");
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, Marker)))
+            throw new HarnessException($"Output folder '{target}' is not empty and was not made by 'maxk report' (no {Marker} file); choose another --output.");
+    }
+
+    /// <summary>A new hidden folder beside <paramref name="target"/> (same file system, so the swap is two renames).</summary>
+    private static string Sibling(string target, string role)
+    {
+        var parent = Path.GetDirectoryName(target) ?? throw new HarnessException($"Output folder '{target}' has no parent folder; choose another --output.");
+        Directory.CreateDirectory(parent);
+        return Path.Combine(parent, $".{Path.GetFileName(target)}.{role}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>
+    /// Puts the rendered folder in place of the old site: old → aside, new → target, aside deleted. Between the two
+    /// renames the target is briefly absent (Linux has no portable rename that swaps two folders); if the second rename
+    /// fails, the old site is put back.
+    /// </summary>
+    private static void Swap(string staging, string target)
+    {
+        if (!Directory.Exists(target))
         {
-            if (!File.Exists(Path.Combine(outputDirectory, Marker)))
-                throw new HarnessException($"Output folder '{outputDirectory}' is not empty and was not made by 'maxk report' (no {Marker} file); choose another --output.");
-            Directory.Delete(outputDirectory, recursive: true);
+            Directory.Move(staging, target);
+            return;
         }
-        Directory.CreateDirectory(outputDirectory);
-        File.WriteAllText(Path.Combine(outputDirectory, Marker), "Rendered by maxk report; emptied on the next render.\n");
+        var aside = Sibling(target, "old");
+        Directory.Move(target, aside);
+        try
+        {
+            Directory.Move(staging, target);
+        }
+        catch
+        {
+            Directory.Move(aside, target);
+            throw;
+        }
+        Directory.Delete(aside, recursive: true);
     }
 
     private static void Write(string root, string relative, string text) => WriteBytes(root, relative, new UTF8Encoding(false).GetBytes(text));

@@ -14,7 +14,7 @@ public sealed record SiteRun
     /// <summary>The file's training records (<see cref="Result"/>'s; <see cref="SiteRunLoader"/> drops absent and null ones).</summary>
     public IReadOnlyList<TrainingRecord> Training => Result.Training;
 
-    /// <summary>Raw file bytes, offered as a download unchanged.</summary>
+    /// <summary>The file's bytes (without a UTF-8 byte order mark), offered as a download unchanged otherwise.</summary>
     public required byte[] RawJson { get; init; }
 
     /// <summary>Files beside the result in its run folder (GPU test reports, verify logs), relative names, ordinal order.</summary>

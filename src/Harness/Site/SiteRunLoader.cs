@@ -4,13 +4,16 @@ namespace MaxK.Harness.Site;
 
 /// <summary>
 /// Reads every result file under a results folder (the schema folder excluded) into <see cref="SiteRun"/>s,
-/// ordered by GPU, start time and path. A file that cannot be read is skipped with a warning naming it.
+/// ordered by GPU, start time and path. A file that cannot be read is skipped with a warning naming it; a UTF-8 byte
+/// order mark is tolerated (and left out of the page's download).
 /// </summary>
 public static class SiteRunLoader
 {
     public static IReadOnlyList<SiteRun> Load(string resultsDirectory, TextWriter log)
     {
-        var files = Directory.Exists(resultsDirectory) ? ResultSchemaValidator.ResultFiles(resultsDirectory) : [];
+        if (!Directory.Exists(resultsDirectory))
+            throw new HarnessException($"Results folder '{resultsDirectory}' does not exist; pass --results with the folder of result files (default: results).");
+        var files = ResultSchemaValidator.ResultFiles(resultsDirectory);
         var runs = new List<SiteRun>();
         foreach (var file in files)
         {
@@ -44,7 +47,7 @@ public static class SiteRunLoader
         {
             RelativePath = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/'),
             Result = result,
-            RawJson = File.ReadAllBytes(file),
+            RawJson = ResultJson.WithoutByteOrderMark(File.ReadAllBytes(file)).ToArray(),
             Folder = folder,
             SidecarFiles = Directory.GetFiles(folder)
                 .Where(f => !f.EndsWith(".json", StringComparison.Ordinal))

@@ -17,12 +17,16 @@ public sealed class SiteTable(string id, string title, IReadOnlyList<string> col
     public IReadOnlyList<string> Columns { get; } = columns;
     public IReadOnlyList<IReadOnlyList<SiteCell>> Rows => _rows;
 
-    /// <summary>Adds a row; the cell count must match the columns.</summary>
+    /// <summary>
+    /// Adds a row; the cell count must match the columns. A number that is not finite (a derived figure that overflowed,
+    /// e.g. a Δ % against a median of 1e308, or a division by zero) is shown as "—" and downloaded as null.
+    /// </summary>
     public SiteTable Add(params SiteCell[] cells)
     {
+        ArgumentNullException.ThrowIfNull(cells);
         if (cells.Length != Columns.Count)
             throw new InvalidOperationException($"Table '{Id}': row has {cells.Length} cells, expected {Columns.Count}.");
-        _rows.Add(cells);
+        _rows.Add([.. cells.Select(c => c.Value is double d && !double.IsFinite(d) ? c with { Text = "—", Value = null } : c)]);
         return this;
     }
 

@@ -1,3 +1,5 @@
+using MaxK.Naming;
+
 namespace MaxK.Harness.Suites;
 
 /// <summary>
@@ -22,7 +24,8 @@ public static class SuiteCatalog
             if (File.Exists(path))
                 return SuiteFileReader.Read(path);
         }
-        throw new HarnessException($"Unknown suite '{nameOrPath}'. Available: {string.Join(", ", Names())} (or give a suite file path).");
+        var names = Names();
+        throw new HarnessException($"Unknown suite '{nameOrPath}'.{NameSuggestions.DidYouMean(nameOrPath, names)} Available: {string.Join(", ", names)} (or give a suite file path).");
     }
 
     /// <summary>Names of the suites found in the search folders.</summary>

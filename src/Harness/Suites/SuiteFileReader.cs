@@ -2,13 +2,16 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using MaxK.Graphs.Synthetic;
+using MaxK.Harness.Results;
+using MaxK.Naming;
 
 namespace MaxK.Harness.Suites;
 
 /// <summary>
-/// Reads a suite file (JSON, comments and trailing commas allowed). Every problem is a <see cref="SuiteFormatException"/>
-/// naming the file, the line and the field: syntax errors from the parser's position, semantic ones (unknown field,
-/// wrong type, unknown kernel or graph) from a line map of the document.
+/// Reads a suite file (JSON, comments and trailing commas allowed; a key given twice in one object is an error). Every
+/// problem is a <see cref="SuiteFormatException"/> naming the file, the line and the field: syntax errors from the
+/// parser's position, semantic ones (unknown field, wrong type, unknown kernel or graph) from a line map of the document.
+/// The suite's name becomes a file name (result, journal), so it is restricted to <see cref="SuiteNames"/>'s alphabet.
 /// </summary>
 public static class SuiteFileReader
 {
@@ -46,10 +49,14 @@ public static class SuiteFileReader
         }
         using (doc)
         {
+            if (JsonDuplicateKeys.Find(utf8) is { } duplicate)
+                throw new SuiteFormatException(file, duplicate.Line, duplicate.Path == "(root)" ? duplicate.Key : $"{duplicate.Path}.{duplicate.Key}", "is given twice in one object; give it once");
             var ctx = new Context(file, new JsonLineMap(utf8));
             var root = doc.RootElement;
             ctx.Object(root, "", ["suite", "description", "seed", "sections"]);
             var name = ctx.String(root, "", "suite", required: true)!;
+            if (SuiteNames.Problem(name) is { } problem)
+                throw ctx.Error("suite", problem);
             var description = ctx.String(root, "", "description", required: false) ?? "";
             var seed = ctx.Long(root, "", "seed") ?? 42;
             if (seed < 0)
@@ -99,7 +106,7 @@ public static class SuiteFileReader
         for (var i = 0; i < graphs.Count; i++)
         {
             if (!GraphPresets.TryGet(graphs[i], out _))
-                throw ctx.Error($"{at}.graphs[{i}]", $"unknown graph preset '{graphs[i]}'; known: {string.Join(", ", GraphPresets.Names)}");
+                throw ctx.Error($"{at}.graphs[{i}]", $"unknown graph preset '{graphs[i]}'.{NameSuggestions.DidYouMean(graphs[i], GraphPresets.Names)} Known: {string.Join(", ", GraphPresets.Names)}");
         }
         var dims = ctx.Ints(s, at, "dims", required: false, min: 32);
         if (dims.Count == 0)

@@ -2,6 +2,7 @@ using MaxK.Datasets;
 using MaxK.Datasets.Planetoid;
 using MaxK.Datasets.Synthetic;
 using MaxK.Graphs.Synthetic;
+using MaxK.Naming;
 using MaxK.Training;
 
 namespace MaxK.Harness.Training;
@@ -45,7 +46,7 @@ public static class TrainingDatasets
         ArgumentNullException.ThrowIfNull(name);
         var key = Key(name);
         if (!Names.Contains(key) && !CsbmSpec.IsSpec(key))
-            throw new HarnessException($"Dataset '{name}' is not supported by training; supported: {string.Join(", ", Names)}, "
+            throw new HarnessException($"Dataset '{name}' is not supported by training.{NameSuggestions.DidYouMean(name, Names)} Supported: {string.Join(", ", Names)}, "
                 + $"or a CSBM of any size as {CsbmSpec.Prefix}nodes=N,classes=C,degree=D,homophily=H,features=F,signal=S.");
         return IsSynthetic(key) ? Generate(key, unchecked((ulong)seed)) : LoadReal(key, dataDir);
     }

@@ -18,14 +18,14 @@ public static class TrainingManifest
     {
         if (device == TorchDevice.Cpu)
         {
-            return ManifestFactory.Create(suite, (0, 0, "--device cpu"), seed, Environment.CurrentDirectory) with
+            return ManifestFactory.Create(suite, (0, 0, "--device cpu"), seed) with
             {
                 StartedUtc = started,
                 FinishedUtc = DateTimeOffset.UtcNow,
             };
         }
         var env = GpuEnvironment.Require("training on CUDA");
-        var manifest = ManifestFactory.Create(suite, (env.DeviceCount, env.DriverVersion, null), seed, Environment.CurrentDirectory) with
+        var manifest = ManifestFactory.Create(suite, (env.DeviceCount, env.DriverVersion, null), seed) with
         {
             StartedUtc = started,
             FinishedUtc = DateTimeOffset.UtcNow,

@@ -22,9 +22,12 @@ public static class TrainingRun
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(log);
+        TrainingSpecChecks.Check(spec); // bad numbers fail before anything loads
         var datasetName = spec.Dataset.Trim().ToLowerInvariant();
         var defaults = DatasetDefaults.For(datasetName);
         TrainingBackends.Resolve(spec.Device, spec.Nonlinearity, spec.Backend); // a wrong backend fails before the dataset loads
+        if (spec.Device == TorchDevice.Cuda)
+            CudaDeviceCheck.Require();
         TorchRuntime.Initialize(spec.Device, spec.LibTorch);
         var data = LoadCached(datasetName, spec.DataDir);
         var model = new ModelOptions(spec.Model, spec.Nonlinearity, spec.K ?? defaults.K, data.FeatureCount, spec.Hidden ?? defaults.Hidden,
@@ -40,6 +43,8 @@ public static class TrainingRun
         {
             throw new HarnessException(ex.Message, ex);
         }
+        if (spec.Device == TorchDevice.Cpu)
+            TrainingMemoryCheck.Check(model, data.NodeCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         using var session = TrainingBackends.Create(spec.Device, spec.Nonlinearity, spec.Backend);
         log.WriteLine($"dataset {data.Name}{(TrainingDatasets.IsSynthetic(datasetName) ? " (synthetic)" : "")}: {data.NodeCount:N0} nodes, "
             + $"{data.Structure.EdgeCount:N0} edges (with self-loops), {data.FeatureCount} features, {data.ClassCount} classes, "

@@ -18,7 +18,7 @@ public class ResultAnalysisTests
     [Fact]
     public void PairsMaxKWithItsCuSparseBaselineAndComparesWithThePaper()
     {
-        var manifest = ManifestFactory.Create("t", (0, 0, "no GPU"), 1, AppContext.BaseDirectory);
+        var manifest = ManifestFactory.Create("t", (0, 0, "no GPU"), 1);
         var result = new RunResult
         {
             Manifest = manifest, Skipped = [], Cases = [],
@@ -40,7 +40,7 @@ public class ResultAnalysisTests
     [Fact]
     public void GivesThePaperAccuracyChangeInPoints()
     {
-        var manifest = ManifestFactory.Create("t", (0, 0, "no GPU"), 1, AppContext.BaseDirectory);
+        var manifest = ManifestFactory.Create("t", (0, 0, "no GPU"), 1);
         var result = new RunResult
         {
             Manifest = manifest, Skipped = [], Cases = [],
@@ -62,7 +62,7 @@ public class ResultAnalysisTests
     [Fact]
     public void ComparesKernelsWithThePaperAtD256Only()
     {
-        var manifest = ManifestFactory.Create("t", (0, 0, "no GPU"), 1, AppContext.BaseDirectory);
+        var manifest = ManifestFactory.Create("t", (0, 0, "no GPU"), 1);
         var result = new RunResult
         {
             Manifest = manifest, Skipped = [], Training = [],

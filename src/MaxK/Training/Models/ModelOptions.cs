@@ -60,7 +60,7 @@ public sealed record ModelOptions(
             throw new ArgumentException($"MaxK's k must lie in [1, hidden = {Hidden}], got {K}.");
         if (Nonlinearity == Nonlinearity.MaxK && Hidden > Formats.Cbsr.MaxDimUInt16)
             throw new ArgumentException($"MaxK supports hidden widths up to {Formats.Cbsr.MaxDimUInt16}, got {Hidden}.");
-        if (Dropout is < 0 or >= 1 || InputDropout is < 0 or >= 1)
+        if (!(Dropout >= 0 && Dropout < 1) || !(InputDropout >= 0 && InputDropout < 1)) // NaN fails too
             throw new ArgumentException($"Dropout probabilities must lie in [0, 1), got {Dropout} and {InputDropout}.");
     }
 }
