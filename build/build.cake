@@ -10,11 +10,17 @@ var solution = root.CombineWithFilePath("MaxK.slnx");
 var harness = root.CombineWithFilePath("src/Harness/Harness.csproj");
 var artifacts = root.Combine("artifacts");
 
+// Runs the built harness (`maxk`) with the given arguments and returns its exit code.
+int MaxkExit(string arguments)
+{
+    var dll = root.CombineWithFilePath($"src/Harness/bin/{configuration}/net10.0/maxk.dll");
+    return StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{dll}\" {arguments}", WorkingDirectory = root });
+}
+
 // Runs the built harness (`maxk`) with the given arguments; fails the task on a non-zero exit.
 void Maxk(string arguments)
 {
-    var dll = root.CombineWithFilePath($"src/Harness/bin/{configuration}/net10.0/maxk.dll");
-    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{dll}\" {arguments}", WorkingDirectory = root });
+    var exit = MaxkExit(arguments);
     if (exit != 0) throw new Exception($"maxk {arguments} failed with exit code {exit}");
 }
 
@@ -44,20 +50,15 @@ Task("Native")
     .Does(() => Maxk($"native build --arch {cudaArch}"));
 
 Task("Test")
-    .Description("Runs the CPU test suite and prints 'N passed, N failed'.")
+    .Description("Runs the CPU test suite (failures in full, a progress line every 20 s) and prints 'N passed, N failed'.")
     .IsDependentOn("Build")
     .Does(() =>
 {
     var results = artifacts.Combine("test-results");
     if (DirectoryExists(results)) DeleteDirectory(results, new DeleteDirectorySettings { Recursive = true, Force = true });
-    var exit = StartProcess("dotnet", new ProcessSettings
-    {
-        Arguments = $"test --project tests/Cpu.Tests/Cpu.Tests.csproj --configuration {configuration} --no-build "
-            + $"--results-directory \"{results}\" --report-xunit-xml",
-        WorkingDirectory = root,
-    });
+    var exit = MaxkExit($"ci run-tests --project tests/Cpu.Tests/Cpu.Tests.csproj --configuration {configuration} --results-directory \"{results}\"");
     Maxk($"ci test-summary \"{results}\"");
-    if (exit != 0) throw new Exception($"dotnet test failed with exit code {exit}");
+    if (exit != 0) throw new Exception($"the tests failed (maxk ci run-tests exit code {exit})");
 });
 
 Task("Benchmark")

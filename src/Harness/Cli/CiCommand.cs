@@ -3,7 +3,10 @@ using MaxK.Harness.Ci;
 
 namespace MaxK.Harness.Cli;
 
-/// <summary><c>maxk ci test-summary DIR</c>: prints the "N passed, N failed" line from xUnit XML reports.</summary>
+/// <summary>
+/// <c>maxk ci test-summary DIR</c>: prints the "N passed, N failed" line from xUnit XML reports; <c>maxk ci run-tests</c>:
+/// runs a test project with progress lines (the Test target of ./build.sh).
+/// </summary>
 public static class CiCommand
 {
     public static Command Create()
@@ -16,6 +19,14 @@ public static class CiCommand
             parse.InvocationConfiguration.Output.WriteLine(s.CiLine);
             return s.Failed + s.Errors > 0 ? 1 : 0;
         });
-        return new Command("ci", "Helpers for CI and the build script.") { summary };
+        var project = new Option<string>("--project") { Description = "Test project (built already).", Required = true };
+        var configuration = new Option<string>("--configuration") { Description = "Build configuration of the test project.", DefaultValueFactory = _ => "Release" };
+        var results = new Option<string>("--results-directory") { Description = "Folder for the xUnit XML reports.", Required = true };
+        var run = new Command("run-tests", "Runs a built test project with dotnet test, printing failures in full and a progress line every 20 s; exit 1 if a test failed.")
+        {
+            project, configuration, results,
+        };
+        run.SetAction(parse => TestRun.Run(parse.GetValue(project)!, parse.GetValue(configuration)!, parse.GetValue(results)!, parse.InvocationConfiguration.Output) == 0 ? 0 : 1);
+        return new Command("ci", "Helpers for CI and the build script.") { summary, run };
     }
 }

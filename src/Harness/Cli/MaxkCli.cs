@@ -39,13 +39,16 @@ public static class MaxkCli
         return root;
     }
 
-    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null) => Run(BuildRoot, args, output, error);
+
+    /// <summary>Runs <paramref name="args"/> against the tree <paramref name="root"/> builds, under the exit-code policy (tests pass their own tree).</summary>
+    internal static int Run(Func<RootCommand> root, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var config = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error, EnableDefaultExceptionHandler = false };
         var debug = Environment.GetEnvironmentVariable("MAXK_DEBUG") == "1";
         try
         {
-            var parse = BuildRoot().Parse(args);
+            var parse = root().Parse(args);
             if (parse.Action is ParseErrorAction)
             {
                 config.Error.WriteLine($"error: {ParseErrors.Describe(parse)}");

@@ -15,9 +15,12 @@ public static partial class ParseErrors
     {
         ArgumentNullException.ThrowIfNull(parse);
         var command = CommandPath(parse.CommandResult);
-        var first = parse.Errors.Count > 0 ? Plain(parse.Errors[0].Message) : "the command line does not parse.";
-        if (parse.UnmatchedTokens.Count > 0)
-            first += NameSuggestions.DidYouMean(parse.UnmatchedTokens[0], Names(parse.CommandResult.Command));
+        // A mistyped token explains more than what is missing because of it: its error goes first.
+        var token = parse.UnmatchedTokens.Count > 0 ? parse.UnmatchedTokens[0] : null;
+        var error = parse.Errors.OrderBy(e => token is not null && e.Message.Contains($"'{token}'", StringComparison.Ordinal) ? 0 : 1).FirstOrDefault();
+        var first = error is null ? "the command line does not parse." : Plain(error.Message);
+        if (token is not null)
+            first += NameSuggestions.DidYouMean(token, Names(parse.CommandResult.Command));
         var more = parse.Errors.Count > 1 ? $" ({parse.Errors.Count - 1} more problem(s) in the command line)" : "";
         return $"{UserFacingErrors.OneLine(first)}{more} See '{command} --help'.";
     }

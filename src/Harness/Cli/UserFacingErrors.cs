@@ -45,13 +45,13 @@ public static partial class UserFacingErrors
         return $"{ex.GetType().FullName}: {OneLine(ex.Message)}";
     }
 
-    /// <summary>A message on one line: line breaks and the indentation after them become "; ", native stack lines are cut.</summary>
+    /// <summary>A message on one line: each line break with its indentation becomes "; " (" " after a colon); libtorch's native stack is cut.</summary>
     public static string OneLine(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var lines = message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .TakeWhile(l => !l.StartsWith("Exception raised from", StringComparison.Ordinal)).ToList();
-        return lines.Count == 0 ? "" : lines[0] + string.Concat(lines.Skip(1).Select(l => (lines[0].EndsWith(':') ? " " : "; ") + l));
+        return string.Concat(lines.Select((l, i) => i == 0 ? l : (lines[i - 1].EndsWith(':') ? " " : "; ") + l));
     }
 
     private static Exception Unwrap(Exception ex) => ex switch

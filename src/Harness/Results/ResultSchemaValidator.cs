@@ -36,7 +36,7 @@ public static class ResultSchemaValidator
         }
         catch (JsonException ex)
         {
-            return [$"{path}: line {ex.LineNumber + 1}: not valid JSON ({ex.Message})"];
+            return [$"{path}: not valid JSON ({ex.Message})"];
         }
         using (doc)
         {

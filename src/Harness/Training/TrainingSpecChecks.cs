@@ -22,7 +22,7 @@ public static class TrainingSpecChecks
         var epochs = spec.Epochs ?? DatasetDefaults.For(spec.Dataset.Trim().ToLowerInvariant()).Epochs;
         if (spec.WarmupEpochs >= epochs)
             throw new HarnessException(Invariant($"--warmup-epochs {spec.WarmupEpochs} leaves no epoch to time: it must be below the number of epochs ({epochs}); lower it or raise --epochs."));
-        if (spec.K > spec.Hidden)
+        if (spec.Nonlinearity == MaxK.Training.Models.Nonlinearity.MaxK && spec.K > spec.Hidden)
             throw new HarnessException(Invariant($"--k {spec.K} is larger than --hidden {spec.Hidden}: MaxK keeps k of the hidden width's entries."));
         if (spec.LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr)))
             throw new HarnessException(Invariant($"--lr must be a positive finite number, got {lr}."));

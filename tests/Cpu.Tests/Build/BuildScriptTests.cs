@@ -52,6 +52,25 @@ public partial class BuildScriptTests
         Assert.Equal($"dotnet cake build/build.cake {expected}", calls[1]);
     }
 
+    [Fact]
+    public void OutputToAFileGetsNoColourCodes()
+    {
+        // Cake colours its output unless NO_COLOR is set; at c08d25c `./build.sh Test > log` wrote ANSI codes into the log.
+        using var dir = new ScratchFolder();
+        var fake = dir.File("dotnet");
+        File.WriteAllText(fake, "#!/usr/bin/env bash\necho \"$1 NO_COLOR=${NO_COLOR:-unset}\" >> \"" + dir.File("calls.log") + "\"\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepoRoot(), "build.sh"));
+        start.ArgumentList.Add("Help");
+        start.Environment["PATH"] = dir.Path + ":" + Environment.GetEnvironmentVariable("PATH");
+        start.Environment.Remove("NO_COLOR");
+        using var p = Process.Start(start)!;
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+        Assert.Equal("cake NO_COLOR=1", File.ReadAllLines(dir.File("calls.log"))[1]);
+    }
+
     [GeneratedRegex("""Task\("(\w+)"\)\s*\.Description\("([^"]*)"\)""")]
     private static partial Regex TaskWithDescription();
 }

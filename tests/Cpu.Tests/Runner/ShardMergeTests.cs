@@ -56,8 +56,19 @@ public class ShardMergeTests
         // Speed-ups are recomputed over the merged set (the dense baseline may sit in the other shard).
         Assert.Equal(whole.Cases.Count(c => c.Speedup is not null), merged.Cases.Count(c => c.Speedup is not null));
 
-        // The same shard twice: identical duplicates are kept once.
-        Assert.Equal(0, Maxk("results", "merge", one, one, two, "--output", Path.Combine(dir.Path, "again")).Exit);
+        // A shard given twice or left out: refused, nothing written (a file that looks complete would lack cases).
+        var again = Path.Combine(dir.Path, "again");
+        (exit, text) = Maxk("results", "merge", one, one, two, "--output", again);
+        Assert.Equal(MaxkCli.UserErrorExitCode, exit);
+        Assert.Contains("Shard 1/2 is given twice", text);
+        (exit, text) = Maxk("results", "merge", two, "--output", again);
+        Assert.Equal(MaxkCli.UserErrorExitCode, exit);
+        Assert.Contains("Shard(s) 1/2 missing", text);
+        Assert.Single(text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(Directory.Exists(again));
+        (exit, text) = Maxk("results", "merge", one, Path.Combine(dir.Path, "whole"), "--output", again);
+        Assert.Equal(MaxkCli.UserErrorExitCode, exit);
+        Assert.Contains("is a whole (unsharded) run", text);
     }
 
     [Fact]
@@ -69,14 +80,15 @@ public class ShardMergeTests
         Assert.Equal(0, Maxk("bench", "--suite", suite, "--output", dir.File("a"), "--cpu-only", "--shard", "1/2").Exit);
         var a = Single(dir.File("a"));
         var result = ResultJson.Read(a);
-        var changed = result with { Cases = [result.Cases[0] with { MedianMs = 12345 }, .. result.Cases.Skip(1)] };
+        // Shard 2/2 holding a case of shard 1/2 with another time: a conflict, not a duplicate to keep once.
+        var changed = result with { Manifest = result.Manifest with { Shard = "2/2" }, Cases = [result.Cases[0] with { MedianMs = 12345 }] };
         Directory.CreateDirectory(dir.File("b"));
         File.WriteAllText(dir.File("b/x.json"), ResultJson.Serialize(changed));
         var (exit, text) = Maxk("results", "merge", dir.File("a"), dir.File("b"), "--output", dir.File("m"));
         Assert.Equal(MaxkCli.UserErrorExitCode, exit);
         Assert.Contains($"Case '{result.Cases[0].Id}' differs", text);
 
-        File.WriteAllText(dir.File("b/x.json"), ResultJson.Serialize(result with { Manifest = result.Manifest with { SuiteHash = "0000" } }));
+        File.WriteAllText(dir.File("b/x.json"), ResultJson.Serialize(result with { Manifest = result.Manifest with { SuiteHash = "0000", Shard = "2/2" } }));
         (exit, text) = Maxk("results", "merge", dir.File("a"), dir.File("b"), "--output", dir.File("m"));
         Assert.Equal(MaxkCli.UserErrorExitCode, exit);
         Assert.Contains("suite_hash differs", text);

@@ -77,7 +77,7 @@ public static partial class Actionlint
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+            if (!process.WaitForExit(TimeSpan.FromMinutes(10))) // a hang guard, far above the few seconds it takes
             {
                 process.Kill(entireProcessTree: true);
                 return null;
