@@ -36,7 +36,12 @@ public class TestProgressTests
         progress.Line("  Assert.Equal() Failure");
         progress.Line("skipped MaxK.Tests.C.Four (0ms)");
         clock.Now = TimeSpan.FromSeconds(30);
-        progress.Line("passed MaxK.Tests.D.Five (1ms)");
+        progress.Line("passed MaxK.Tests.D.Five(variant: \"a (b)\") (1ms)");
+        progress.Line("  from /x/Cpu.Tests.dll (net10.0|x64)");
+        progress.Line("  Standard output");
+        progress.Line("    accuracy 80.90 %");
+        progress.Line("    ");
+        progress.Line("  Error output");
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal(
         [
@@ -46,6 +51,7 @@ public class TestProgressTests
             "  Assert.Equal() Failure",
             "skipped MaxK.Tests.C.Four (0ms)",
             "tests: 5 finished (3 passed, 1 failed, 1 skipped) after 0:30, last MaxK.Tests.D",
+            "  MaxK.Tests.D.Five(variant: \"a (b)\"): accuracy 80.90 %",
         ], lines);
     }
 
