@@ -20,6 +20,16 @@ __device__ __forceinline__ unsigned warp_sum_u32(unsigned v) {
 #endif
 }
 
+// Maximum of an unsigned value over the 32 lanes of a fully active warp.
+__device__ __forceinline__ unsigned warp_max_u32(unsigned v) {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+    return __reduce_max_sync(kFullMask, v);
+#else
+    for (int o = 16; o > 0; o >>= 1) v = max(v, __shfl_xor_sync(kFullMask, v, o));
+    return v;
+#endif
+}
+
 // Order-preserving map float -> uint32 for SIGNED value order: a < b (as floats, -0 == +0) iff
 // key(a) < key(b). -0.0 is mapped like +0.0. NaN with sign bit clear maps above +inf, with it set below -inf.
 __device__ __forceinline__ uint32_t float_to_key(float f) {

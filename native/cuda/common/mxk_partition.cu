@@ -95,7 +95,17 @@ MXK_API int mxk_partition_create(const int32_t* indptr, int32_t n_rows, int32_t 
     const size_t off_part_ptr = align_up(off_records + R * sizeof(int4), 256);
     const size_t off_part2node = align_up(off_part_ptr + (R + 1) * sizeof(int32_t), 256);
     const size_t off_zero = align_up(off_part2node + R * sizeof(int32_t), 256);
-    const size_t total = align_up(off_zero + Z * sizeof(int32_t), 256);
+    const size_t off_by_len = align_up(off_zero + Z * sizeof(int32_t), 256);
+    const size_t total = align_up(off_by_len + R * sizeof(int4), 256);
+
+    // Records by length, longest first: a counting sort on len (1 .. max_chunk), stable within a length.
+    std::vector<int4> by_len(R);
+    {
+        std::vector<int64_t> start(static_cast<size_t>(max_chunk) + 2, 0);
+        for (size_t i = 0; i < R; ++i) ++start[static_cast<size_t>(max_chunk - recs[i].z) + 1];
+        for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+        for (size_t i = 0; i < R; ++i) by_len[static_cast<size_t>(start[static_cast<size_t>(max_chunk - recs[i].z)]++)] = recs[i];
+    }
 
     std::vector<unsigned char> host(total, 0);
     std::vector<int32_t> part_ptr(R + 1), part2node(R);
@@ -108,6 +118,7 @@ MXK_API int mxk_partition_create(const int32_t* indptr, int32_t n_rows, int32_t 
     std::memcpy(host.data() + off_part_ptr, part_ptr.data(), (R + 1) * sizeof(int32_t));
     if (R) std::memcpy(host.data() + off_part2node, part2node.data(), R * sizeof(int32_t));
     if (Z) std::memcpy(host.data() + off_zero, zero_rows.data(), Z * sizeof(int32_t));
+    if (R) std::memcpy(host.data() + off_by_len, by_len.data(), R * sizeof(int4));
 
     MXK_CUDA_CHECK(cudaMalloc(&p->device_block, total));
     MXK_CUDA_CHECK(cudaMemcpyAsync(p->device_block, host.data(), total, cudaMemcpyHostToDevice, s));
@@ -118,6 +129,8 @@ MXK_API int mxk_partition_create(const int32_t* indptr, int32_t n_rows, int32_t 
     p->part_ptr = reinterpret_cast<const int32_t*>(base + off_part_ptr);
     p->part2node = reinterpret_cast<const int32_t*>(base + off_part2node);
     p->zero_rows = Z ? reinterpret_cast<const int32_t*>(base + off_zero) : nullptr;
+    p->records_by_len = reinterpret_cast<const int4*>(base + off_by_len);
+    p->mean_record_len = R ? static_cast<double>(nnz) / static_cast<double>(R) : 0.0;
     p->device_bytes = static_cast<int64_t>(total);
     p->n_rows = n_rows;
     p->nnz = nnz;

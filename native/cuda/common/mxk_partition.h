@@ -17,6 +17,10 @@ struct mxk_partition {
     const int32_t* part_ptr = nullptr;   // [num_records + 1]
     const int32_t* part2node = nullptr;  // [num_records]
     const int32_t* zero_rows = nullptr;  // [num_zero_rows]
+    // The same records ordered by length, longest first (stable: row order within a length), so that the
+    // row-group kernels give the lane groups of one warp records of (nearly) equal length. Internal: not
+    // exposed through mxk_partition_info_t.
+    const int4* records_by_len = nullptr;  // [num_records]
     int64_t device_bytes = 0;
     int32_t n_rows = 0;
     int32_t nnz = 0;
@@ -26,6 +30,7 @@ struct mxk_partition {
     int32_t num_split_rows = 0;
     int32_t max_degree = 0;
     int32_t num_empty_rows = 0;
+    double mean_record_len = 0;  // nnz / num_records (0 when there are no records)
 };
 
 #endif  // MXK_PARTITION_H_
