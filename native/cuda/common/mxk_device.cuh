@@ -90,6 +90,18 @@ __device__ __forceinline__ void cp_async4(void* smem_dst, const void* src, int s
 #endif
 }
 
+// 16-byte asynchronous global -> shared copy that bypasses L1 (sm_80+ cp.async.cg; plain copy before sm_80).
+// Both addresses 16-byte aligned. Tracked by commit groups, not by register scoreboards, so a lane can have
+// many in flight without holding registers.
+__device__ __forceinline__ void cp_async16(void* smem_dst, const void* src) {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+    const uint32_t d = static_cast<uint32_t>(__cvta_generic_to_shared(smem_dst));
+    asm volatile("cp.async.cg.shared.global [%0], [%1], 16;" ::"r"(d), "l"(src) : "memory");
+#else
+    *static_cast<float4*>(smem_dst) = *static_cast<const float4*>(src);
+#endif
+}
+
 __device__ __forceinline__ void cp_async_commit() {
 #if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
     asm volatile("cp.async.commit_group;" ::: "memory");

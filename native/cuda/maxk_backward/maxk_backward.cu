@@ -61,7 +61,8 @@ extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const 
     // Row-group kernel (maxk_backward_rows.cuh): every lane group owns a record. Vector path, default mode;
     // chosen for graphs of short records (MXK_TUNE_ROW_GROUPS forces it, MXK_TUNE_NO_ROW_GROUPS forbids it).
     const bool use_rows = vec4 && mode == 0 && !(flags & MXK_TUNE_NO_ROW_GROUPS) &&
-                          !(flags & (MXK_TUNE_PARTITIONED_BANKS | MXK_TUNE_PREFETCH_WINDOW | MXK_TUNE_PREFETCH_L2)) &&
+                          !(flags & (MXK_TUNE_PARTITIONED_BANKS | MXK_TUNE_PREFETCH_WINDOW | MXK_TUNE_PREFETCH_L2 |
+                                     MXK_TUNE_LANE_PRIVATE)) &&
                           ((flags & MXK_TUNE_ROW_GROUPS) || partition->mean_record_len <= bc::kRowGroupsMaxMeanRecordLen);
     if (use_rows) {
         int rsz = 1;
@@ -75,7 +76,8 @@ extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const 
             while (rwpb > 1 && rows_bytes * rwpb > 96 * 1024) rwpb >>= 1;
         }
         const int groups = 32 / rsz;
-        const int units = (partition->num_records + groups - 1) / groups;
+        const int nl = partition->num_rows_long;
+        const int units = nl + (partition->num_rows_nonempty - nl + groups - 1) / groups;
         mxk::backward_detail::BackwardArgs a{partition, indices, values, grad_y, x_indices, grad_xs, k, dim, rwpb,
                                              mxk::record_grid(units, rwpb, tuning), rows_bytes * rwpb, s};
         if (index_width == MXK_INDEX_U8) return mxk::backward_detail::dispatch_rows<uint8_t>(a, rsz);

@@ -6,7 +6,10 @@
 // a warp spends most of its time in the serial chain record -> grad_y row -> staging -> CSR -> CBSR indices
 // for one record. Here every lane group owns a RECORD (G records per warp side by side, each staged into the
 // group's own shared row), as in maxk_forward_rows.cuh; records come longest first from the partition's
-// length-sorted list, so the G records of a warp have nearly equal lengths.
+// row-group list (only its non-empty records), so the G records of a warp have nearly equal lengths, and the
+// first num_long records (len > kRowsLongLen) are each processed by a whole warp (staged once, edges round
+// robin over the groups), which keeps the critical path of hub rows short. Rows are staged with cp.async
+// (16-byte global -> shared copies that hold no registers), so all of a row's loads are in flight at once.
 //
 // Per edge (r -> c, weight w) of its record, lane `lig` of a group loads index vectors q = lig + ql * GSZ of
 // c's CBSR row (4 indices), gathers w * row[idx] from the group's staged row and adds them into grad_xs[c, 4q ..
@@ -32,9 +35,10 @@ __host__ __device__ constexpr int bwd_rows_pad_words(int gsz) { return gsz < 8 ?
 
 template <typename IdxT, int GSZ, int QPL, int WIN, int U>
 __global__ void __launch_bounds__(512)
-    sspmm_backward_rows_kernel(const int4* __restrict__ recs, int num_recs, const int32_t* __restrict__ indices,
-                               const float* __restrict__ values, const float* __restrict__ gy,
-                               const IdxT* __restrict__ xi, int k, int dim, float* __restrict__ dxs) {
+    sspmm_backward_rows_kernel(const int4* __restrict__ recs, int num_long, int num_recs,
+                               const int32_t* __restrict__ indices, const float* __restrict__ values,
+                               const float* __restrict__ gy, const IdxT* __restrict__ xi, int k, int dim,
+                               float* __restrict__ dxs) {
     constexpr int G = 32 / GSZ;
     constexpr int M = WIN / GSZ;
     static_assert(WIN % GSZ == 0 && WIN % U == 0, "window must be a multiple of the group and the unroll");
@@ -47,18 +51,72 @@ __global__ void __launch_bounds__(512)
     const int d4n = dim >> 2;
     const int kq = k >> 2;
     const int row_words = dim + bwd_rows_pad_words(GSZ);
-    float* gbuf = reinterpret_cast<float*>(rows_bwd_smem) + (static_cast<size_t>(wib) * G + g) * row_words;
+    float* wrow = reinterpret_cast<float*>(rows_bwd_smem) + static_cast<size_t>(wib) * G * row_words;
+    float* gbuf = wrow + static_cast<size_t>(g) * row_words;
     float4* gbuf4 = reinterpret_cast<float4*>(gbuf);
 
     const int nwarps = gridDim.x * wpb;
-    for (int base = (blockIdx.x * wpb + wib) * G; base < num_recs; base += nwarps * G) {
-        const int rid = base + g;
+    const int units = num_long + (num_recs - num_long + G - 1) / G;
+    for (int unit = blockIdx.x * wpb + wib; unit < units; unit += nwarps) {
+        __syncwarp();  // every lane is done reading the previous unit's staged rows
+        if (unit < num_long) {
+            // ---- warp mode: one long record staged once into row 0, edges round robin over the groups ----
+            const int4 r = __ldg(recs + unit);  // (row, start, len, flags)
+            const float4* grow4 = reinterpret_cast<const float4*>(gy + static_cast<size_t>(r.x) * dim);
+            float4* row0 = reinterpret_cast<float4*>(wrow);
+            for (int i = lane; i < d4n; i += 32) cp_async16(row0 + i, grow4 + i);
+            cp_async_commit();
+            cp_async_wait0();
+            __syncwarp();
+            for (int base = 0; base < r.z; base += 32) {
+                const int n = min(32, r.z - base);
+                int c_l = 0;
+                float w_l = 0.f;
+                if (lane < n) {
+                    c_l = __ldcs(indices + r.y + base + lane);
+                    w_l = values != nullptr ? __ldcs(values + r.y + base + lane) : 1.f;
+                }
+                for (int j0 = 0; j0 < n; j0 += G * U) {
+                    IdxVec<IdxT, 4> iv[U][QPL];
+                    int cc[U];
+                    float w[U];
+                    bool ok[U][QPL];
+#pragma unroll
+                    for (int u = 0; u < U; ++u) {
+                        const int jj = j0 + u * G + g;
+                        cc[u] = __shfl_sync(kFullMask, c_l, jj & 31);
+                        w[u] = __shfl_sync(kFullMask, w_l, jj & 31);
+#pragma unroll
+                        for (int ql = 0; ql < QPL; ++ql) {
+                            const int q = lig + ql * GSZ;
+                            ok[u][ql] = jj < n && q < kq;
+                            if (ok[u][ql]) iv[u][ql].load(xi + static_cast<size_t>(cc[u]) * k + q * 4);
+                        }
+                    }
+#pragma unroll
+                    for (int u = 0; u < U; ++u) {
+#pragma unroll
+                        for (int ql = 0; ql < QPL; ++ql) {
+                            if (ok[u][ql]) {
+                                float* dst = dxs + static_cast<size_t>(cc[u]) * k + (lig + ql * GSZ) * 4;
+                                red_add_f32x4(dst, w[u] * wrow[iv[u][ql].v[0]], w[u] * wrow[iv[u][ql].v[1]],
+                                              w[u] * wrow[iv[u][ql].v[2]], w[u] * wrow[iv[u][ql].v[3]]);
+                            }
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        // ---- row-group mode: G records side by side, group g owns record rid ----
+        const int rid = num_long + (unit - num_long) * G + g;
         const int4 r = rid < num_recs ? __ldg(recs + rid) : make_int4(0, 0, 0, 0);  // (row, start, len, flags)
-        __syncwarp();  // every lane is done reading the previous records' rows
         if (r.z > 0) {
             const float4* grow4 = reinterpret_cast<const float4*>(gy + static_cast<size_t>(r.x) * dim);
-            for (int i = lig; i < d4n; i += GSZ) gbuf4[i] = __ldcs(grow4 + i);
+            for (int i = lig; i < d4n; i += GSZ) cp_async16(gbuf4 + i, grow4 + i);
         }
+        cp_async_commit();
+        cp_async_wait0();
         __syncwarp();
         const int maxlen = warp_max_u32(static_cast<unsigned>(r.z));
         for (int e0 = 0; e0 < maxlen; e0 += WIN) {
@@ -121,8 +179,9 @@ int launch_rows(const BackwardArgs& a) {
     auto kernel = sspmm_backward_rows_kernel<IdxT, GSZ, QPL, WIN, U>;
     int st = ensure_smem(kernel, a.smem, "mxk_sspmm_backward");
     if (st != MXK_OK) return st;
-    kernel<<<a.grid, a.wpb * 32, a.smem, a.s>>>(a.p->records_by_len, a.p->num_records, a.indices, a.values, a.gy,
-                                                 static_cast<const IdxT*>(a.xi), a.k, a.dim, a.dxs);
+    kernel<<<a.grid, a.wpb * 32, a.smem, a.s>>>(a.p->rows_records, a.p->num_rows_long, a.p->num_rows_nonempty,
+                                                 a.indices, a.values, a.gy, static_cast<const IdxT*>(a.xi), a.k,
+                                                 a.dim, a.dxs);
     MXK_CHECK_LAUNCH("sspmm_backward_rows_kernel");
     return MXK_OK;
 }

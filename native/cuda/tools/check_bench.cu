@@ -369,9 +369,9 @@ struct Bench {
             {"no-rows", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_NO_ROW_GROUPS}},
             {"rows", MXK_DEFAULT_CHUNK, {0, 0, 0, RG}},
             {"rows,wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, RG}},
-            {"rows,wpb=16", MXK_DEFAULT_CHUNK, {16, 0, 0, RG}},
             {"rows,gl*2", MXK_DEFAULT_CHUNK, {0, 0, -1, RG}},
-            {"rows,chunk=128", 128, {0, 0, 0, RG}},
+            {"rows,chunk=32", 32, {0, 0, 0, RG}},
+            {"rows,chunk=64", 64, {0, 0, 0, RG}},
         };
         auto tune = [&](mxk_tuning_t t) {
             if (t.group_lanes == -1) {  // twice the default lanes per group of this k
@@ -448,7 +448,7 @@ int run_bench(const BenchOptions& opt) {
     Bench b(opt);
     b.setup();
     std::vector<std::pair<int, mxk_partition*>> parts;
-    for (int w : opt.sweep ? std::vector<int>{128, MXK_DEFAULT_CHUNK} : std::vector<int>{MXK_DEFAULT_CHUNK}) {
+    for (int w : opt.sweep ? std::vector<int>{32, 64, MXK_DEFAULT_CHUNK} : std::vector<int>{MXK_DEFAULT_CHUNK}) {
         mxk_partition* p = nullptr;
         CK_MXK(mxk_partition_create(b.d.indptr.p, b.n, b.g.nnz(), w, nullptr, &p));
         parts.push_back({w, p});
