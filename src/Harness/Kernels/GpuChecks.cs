@@ -2,7 +2,16 @@ using MaxK.Harness.Verification;
 
 namespace MaxK.Harness.Kernels;
 
-/// <summary>The output check every row-sampled GPU case shares.</summary>
+/// <summary>
+/// The contract of every GPU case of the catalogue, and the output check the row-sampled ones share. Each case draws
+/// fresh inputs (uniform in [−1, 1), a stream of its own: <see cref="KernelDescriptor.Stream"/>), poisons its output with
+/// NaN, runs once and verifies against a CPU reference, and only then times the kernel by the timing protocol (CUDA events
+/// on the legacy default stream, L2 flushed before every run, warm-ups included). Verification: selection is compared in
+/// full and exactly with MaxKSelector; every other output is checked for NaN everywhere (all N·W elements written) and
+/// against the exact CPU reference (double accumulation in CSR order) on <see cref="RowSample"/> rows: all rows of small
+/// graphs, 4,096 rows of Reddit-sized ones, including the heaviest and some empty rows. Relative-error tolerance 1e-5
+/// (each descriptor's <see cref="KernelDescriptor.Tolerance"/>). Diagnostic floors are timed and never verified.
+/// </summary>
 public static class GpuChecks
 {
     /// <summary>

@@ -28,9 +28,13 @@ public static class KernelCatalog
         new MaxKBackwardScatterKernel(),
     ];
 
-    private static readonly Dictionary<string, KernelDescriptor> ById = All.ToDictionary(d => d.Id, StringComparer.Ordinal);
+    /// <summary>The first descriptor of each id: the kernel's own implementation (another implementation of the same kernel, e.g. a peer's, comes later).</summary>
+    private static readonly Dictionary<string, KernelDescriptor> ById = All.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-    /// <summary>The descriptor of <paramref name="kernel"/>, or null for an id outside the catalogue (e.g. from an older file).</summary>
+    /// <summary>
+    /// The descriptor of <paramref name="kernel"/> (its first implementation: kernel-wide facts such as role, diagnostic
+    /// and inputs), or null for an id outside the catalogue (e.g. from an older file).
+    /// </summary>
     public static KernelDescriptor? Find(string kernel) => ById.GetValueOrDefault(kernel ?? "");
 
     /// <summary>The descriptor of <paramref name="kernel"/>; an unknown id is a <see cref="HarnessException"/>.</summary>
@@ -46,7 +50,7 @@ public static class KernelCatalog
     }
 
     /// <summary>The ids of the kernels with cases on <paramref name="device"/>, in catalogue order.</summary>
-    public static IReadOnlyList<string> Ids(ComputeDevice device) => [.. All.Where(d => d.RunsOn(device)).Select(d => d.Id)];
+    public static IReadOnlyList<string> Ids(ComputeDevice device) => [.. All.Where(d => d.RunsOn(device)).Select(d => d.Id).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// Every kernel's cases on one graph, in run order: first the cases without k, then for each k (in the request's
