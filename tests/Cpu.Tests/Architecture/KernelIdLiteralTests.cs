@@ -13,6 +13,15 @@ public class KernelIdLiteralTests
 {
     private static readonly string Catalogue = Path.Combine("Harness", "Kernels") + Path.DirectorySeparatorChar;
 
+    /// <summary>
+    /// Words that are not our ids although they are spelled like one, each with its reason: another program's output
+    /// parsed as it prints it.
+    /// </summary>
+    private static readonly HashSet<(string File, string Word)> NotOurIds =
+    [
+        (Path.Combine("Harness", "Peers", "Released", "ReleasedOutput.cs"), "maxk_backward"), // the released MaxK-GNN benchmark's own timing label
+    ];
+
     [Fact]
     public void NoKernelIdIsSpelledOutsideTheCatalogue()
     {
@@ -25,7 +34,8 @@ public class KernelIdLiteralTests
                 var relative = Path.Combine(project!, path);
                 if (relative.StartsWith(Catalogue, StringComparison.Ordinal))
                     continue;
-                found.AddRange(SourceText.StringLiterals(text).SelectMany(literal => KernelIdsIn(literal, ids)).Select(id => $"src/{relative}: \"{id}\""));
+                found.AddRange(SourceText.StringLiterals(text).SelectMany(literal => KernelIdsIn(literal, ids))
+                    .Where(id => !NotOurIds.Contains((relative, id))).Select(id => $"src/{relative}: \"{id}\""));
             }
         }
         foreach (var template in Directory.GetFiles(Path.Combine(SiteTestData.SiteSources, "templates")))
