@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Results;
 
@@ -12,6 +13,8 @@ public sealed record CaseRecord
     public required string Id { get; init; }
     public required string Kernel { get; init; }
     public required string Implementation { get; init; }
+
+    /// <summary>The word of the <see cref="ComputeDevice"/> it ran on ("cpu" or "cuda"); compare with <see cref="IsOn"/>.</summary>
     public required string Device { get; init; }
     public required string Graph { get; init; }
     public required bool GraphSynthetic { get; init; }
@@ -62,7 +65,7 @@ public sealed record CaseRecord
     public string? Config { get; init; }
 
     /// <summary>
-    /// True for a diagnostic case (a loads-only floor, <see cref="Suites.KernelNames.Diagnostic"/>): timed, never verified
+    /// True for a diagnostic case (a loads-only floor of the kernel catalogue): timed, never verified
     /// (<see cref="Verified"/> false, the reason in <see cref="VerificationReference"/>), a lower bound and not a result.
     /// Absent from the JSON of every other case.
     /// </summary>
@@ -75,4 +78,7 @@ public sealed record CaseRecord
     /// </summary>
     [JsonIgnore]
     public bool Failed => Error is not null || (!Verified && Diagnostic != true);
+
+    /// <summary>True when the case ran on <paramref name="device"/>.</summary>
+    public bool IsOn(ComputeDevice device) => Device == device.Word();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MaxK.Harness.Results;
 using MaxK.Harness.Statistics;
+using MaxK.Harness.Vocabulary;
 using MaxK.Torch;
 using MaxK.Training;
 using MaxK.Training.Aggregation;
@@ -118,7 +119,7 @@ public static class TrainingRun
         var nonlinearity = m.Nonlinearity == Nonlinearity.MaxK ? $"maxk-k{m.K}" : "relu";
         return new TrainingRecord
         {
-            Id = $"train/{dataset}/{modelName}/{nonlinearity}/{session.Backend.Name}/h{m.Hidden}-l{m.HiddenLayers}/seed{t.Seed}",
+            Id = $"train/{dataset}/{modelName}/{nonlinearity}/{session.Kind.Word()}/h{m.Hidden}-l{m.HiddenLayers}/seed{t.Seed}",
             Dataset = dataset,
             DatasetSynthetic = TrainingDatasets.IsSynthetic(dataset),
             DatasetLabel = data.Label,
@@ -136,8 +137,8 @@ public static class TrainingRun
             Dropout = m.Dropout,
             WeightDecay = t.WeightDecay,
             Seed = t.Seed,
-            Device = device == TorchDevice.Cuda ? "cuda" : "cpu",
-            Backend = session.Backend.Name,
+            Device = ComputeDevices.Of(device).Word(),
+            Backend = session.Kind.Word(),
             Implementation = "maxk-bench",
             Metric = report.MetricName,
             TestAccuracy = report.TestMetric,
