@@ -169,8 +169,9 @@ public static class TrainingRun
     private static string? Configuration(IAggregationBackend backend, ModelOptions m) => backend switch
     {
         DeviceSpmmBackend d => string.Join("; ", d.Configurations.Distinct()),
-        CudaMaxKBackend => $"fused selection into CBSR with {CudaMaxKBackend.WidthFor(m.Hidden).ToString().ToLowerInvariant()} indices; "
-            + "SpGEMM forward and SSpMM backward on a work partition of A (max_chunk 1024)",
+        CudaMaxKBackend b => $"fused selection into CBSR with {CudaMaxKBackend.WidthFor(m.Hidden).ToString().ToLowerInvariant()} indices; "
+            + "SpGEMM forward and SSpMM backward on a work partition of A (max_chunk 1024)"
+            + (b.VariantChoices.Count > 0 ? "; " + string.Join("; ", b.VariantChoices) : ""),
         _ => null,
     };
 }

@@ -59,13 +59,14 @@ public sealed class MaxKBackwardKernel : KernelDescriptor
         using var dg = DeviceBuffer.FromHost<float>(g);
         using var dxs = DeviceBuffer.Allocate<float>((long)n * c.K);
         var partition = s.Partition;
+        var tuning = MaxKInputs.Variant(s, MaxKKernelOperation.SspmmBackward, c, t => GpuSspmmBackward.Run(partition, dg, pattern, dxs, t));
         dxs.FillBytes(0xFF);
-        GpuSspmmBackward.Run(partition, dg, pattern, dxs);
+        GpuSspmmBackward.Run(partition, dg, pattern, dxs, tuning.Tuning);
         CudaRuntime.Synchronize();
         var check = GpuChecks.CheckRows(dxs.ToArray<float>(), c.K, SampledReference(s.Graph, g, host, s.InSample.Rows),
             "SSpMM backward (CPU, double, (Aᵀ·G) at the CBSR pattern via in-edges)", s.InSample, Tolerance);
-        var samples = context.TimeIfVerified(check, () => GpuSspmmBackward.Run(partition, dg, pattern, dxs));
+        var samples = context.TimeIfVerified(check, () => GpuSspmmBackward.Run(partition, dg, pattern, dxs, tuning.Tuning));
         return new CaseOutcome(check, samples, ByteModel.Backward(n, s.Graph.EdgeCount, c.Dim, c.K, pattern.IndexWidth),
-            s.PartitionBuildMs, MaxKInputs.PartitionNote, MaxKInputs.PartitionConfig(partition, pattern));
+            s.PartitionBuildMs, MaxKInputs.PartitionNote, MaxKInputs.PartitionConfig(partition, pattern, tuning));
     }
 }

@@ -55,13 +55,14 @@ public sealed class MaxKForwardKernel : KernelDescriptor
         using var x = MaxKInputs.Selected(c, s, Stream(c, 0), out var host);
         using var dy = DeviceBuffer.Allocate<float>((long)n * c.Dim);
         var partition = s.Partition;
+        var tuning = MaxKInputs.Variant(s, MaxKKernelOperation.SpgemmForward, c, t => GpuSpgemmForward.Run(partition, x, dy, t));
         dy.FillBytes(0xFF);
-        GpuSpgemmForward.Run(partition, x, dy);
+        GpuSpgemmForward.Run(partition, x, dy, tuning.Tuning);
         CudaRuntime.Synchronize();
         var check = GpuChecks.CheckRows(dy.ToArray<float>(), c.Dim, SampledReference(s.Graph, host, s.OutSample.Rows),
             "SpGEMM forward (CPU, double, from CBSR)", s.OutSample, Tolerance);
-        var samples = context.TimeIfVerified(check, () => GpuSpgemmForward.Run(partition, x, dy));
+        var samples = context.TimeIfVerified(check, () => GpuSpgemmForward.Run(partition, x, dy, tuning.Tuning));
         return new CaseOutcome(check, samples, ByteModel.Forward(n, s.Graph.EdgeCount, c.Dim, c.K, x.IndexWidth),
-            s.PartitionBuildMs, MaxKInputs.PartitionNote, MaxKInputs.PartitionConfig(partition, x));
+            s.PartitionBuildMs, MaxKInputs.PartitionNote, MaxKInputs.PartitionConfig(partition, x, tuning));
     }
 }
