@@ -40,7 +40,7 @@ if [[ -n "${MAXK_NCU:-}" ]]; then
   # kernel shows up once or twice (timed and verification run).
   timeout 300 ncu --clock-control none --target-processes all -k regex:"spgemm|sspmm|csrmm|SpMM|spmm" --csv \
     --metrics dram__bytes_read.sum,dram__bytes_write.sum,lts__t_bytes.sum,gpu__time_duration.sum \
-    native-build/maxk_native_check bench --graph reddit-uniform --dim 256 --k 16,32,64 --quick --no-sweep --runs 1 --warmup 0 \
+    native-build/maxk_native_check bench --graph reddit-uniform --dim 256 --k ${MAXK_NCU_K:-32} --quick --no-sweep --runs 1 --warmup 0 \
     > "$out/logs/ncu-traffic.csv" 2> "$out/logs/ncu.err"; echo "ncu exit $?"
   grep -c "dram__bytes_read" "$out/logs/ncu-traffic.csv"; tail -2 "$out/logs/ncu.err"
 fi
