@@ -1,6 +1,8 @@
 using System.CommandLine;
+using MaxK.Harness.Provenance;
 using MaxK.Harness.Runner;
 using MaxK.Harness.Suites;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Cli;
 
@@ -27,9 +29,13 @@ public static class BenchCommand
         var gpuRuns = new Option<int?>("--gpu-runs") { Description = "Timed runs per GPU kernel case (overrides the suite)." };
         var gpuWarmup = new Option<int?>("--gpu-warmup") { Description = "Warm-up runs per GPU kernel case (overrides the suite)." };
         var cpuOnly = new Option<bool>("--cpu-only") { Description = "Skip the CUDA sections even when CUDA is present." };
+        var released = new Option<string?>("--released-dir")
+        {
+            Description = "A checkout of harveyp123/MaxK-GNN for sections that list the peer \"maxk-gnn-released\" (default: $MAXK_RELEASED_DIR, else a clone of the pinned commit where the host has a network).",
+        };
         var command = new Command("bench", "Runs a benchmark suite: verifies every case, then times it, and writes a result file.")
         {
-            suite, output, resume, shard, runs, warmup, gpuRuns, gpuWarmup, cpuOnly,
+            suite, output, resume, shard, runs, warmup, gpuRuns, gpuWarmup, cpuOnly, released,
         };
         command.SetAction(parse =>
         {
@@ -45,10 +51,11 @@ public static class BenchCommand
             {
                 Output = outputRoot, Resume = parse.GetValue(resume), Shard = shardSpec, CpuOnly = parse.GetValue(cpuOnly),
                 CpuRuns = parse.GetValue(runs), CpuWarmup = parse.GetValue(warmup), GpuRuns = parse.GetValue(gpuRuns), GpuWarmup = parse.GetValue(gpuWarmup),
+                ReleasedDirectory = parse.GetValue(released),
             });
             var result = outcome.Result;
-            if (result.Cases.Any(c => c.Device == "cuda"))
-                Gpu.KernelSummaryTable.Write(log, [.. result.Cases.Where(c => c.Device == "cuda")]);
+            if (result.Cases.Any(c => c.IsOn(ComputeDevice.Cuda)))
+                KernelSummaryTable.Write(log, [.. result.Cases.Where(c => c.IsOn(ComputeDevice.Cuda))]);
             log.WriteLine($"Wrote {result.Cases.Count} kernel and {result.Training.Count} training cases ({outcome.Failed} failed; "
                 + $"{outcome.Resumed} from the journal, {outcome.Ran} run now) to {outcome.Path}");
             foreach (var skipped in result.Skipped)
@@ -60,5 +67,5 @@ public static class BenchCommand
 
     /// <summary>results/ (committed) on a host whose GPU part can run, artifacts/results otherwise (CI).</summary>
     private static string DefaultOutput(bool cpuOnly) =>
-        !cpuOnly && Gpu.GpuEnvironment.Probe().UnavailableReason is null ? "results" : Path.Combine("artifacts", "results");
+        !cpuOnly && GpuEnvironment.Probe().UnavailableReason is null ? "results" : Path.Combine("artifacts", "results");
 }

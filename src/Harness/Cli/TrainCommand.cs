@@ -56,7 +56,7 @@ public static class TrainCommand
                 Epochs = parse.GetValue(epochs),
                 Seed = parse.GetValue(seed),
                 Device = parse.GetValue(device) ?? TorchDevice.Cpu,
-                Backend = parse.GetValue(backend),
+                Backend = TrainingBackends.Parse(parse.GetValue(backend)),
                 LearningRate = parse.GetValue(lr),
                 Dropout = parse.GetValue(dropout),
                 WeightDecay = parse.GetValue(weightDecay),

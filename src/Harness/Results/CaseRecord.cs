@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Results;
 
@@ -12,6 +13,8 @@ public sealed record CaseRecord
     public required string Id { get; init; }
     public required string Kernel { get; init; }
     public required string Implementation { get; init; }
+
+    /// <summary>The word of the <see cref="ComputeDevice"/> it ran on ("cpu" or "cuda"); compare with <see cref="IsOn"/>.</summary>
     public required string Device { get; init; }
     public required string Graph { get; init; }
     public required bool GraphSynthetic { get; init; }
@@ -62,7 +65,7 @@ public sealed record CaseRecord
     public string? Config { get; init; }
 
     /// <summary>
-    /// True for a diagnostic case (a loads-only floor, <see cref="Suites.KernelNames.Diagnostic"/>): timed, never verified
+    /// True for a diagnostic case (a loads-only floor of the kernel catalogue): timed, never verified
     /// (<see cref="Verified"/> false, the reason in <see cref="VerificationReference"/>), a lower bound and not a result.
     /// Absent from the JSON of every other case.
     /// </summary>
@@ -70,9 +73,40 @@ public sealed record CaseRecord
     public bool? Diagnostic { get; init; }
 
     /// <summary>
-    /// A failure: an error, or not verified for a non-diagnostic case (a diagnostic case is unverifiable by design and fails
-    /// only with an error). Not written to JSON.
+    /// How the case was timed ("cuda-events-l2-flushed", "released-host-mean4", "host-clock"); absent (null) in files
+    /// written before the field existed: GPU records of then were timed with <see cref="Vocabulary.TimingProtocol.CudaEventsL2Flushed"/>,
+    /// CPU records with the host clock (<see cref="Protocol"/>). Times and ratios compare only within one protocol.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TimingProtocol? TimingProtocol { get; init; }
+
+    /// <summary>The protocol the case was timed with: <see cref="TimingProtocol"/>, or the default of its device when the record has none.</summary>
+    [JsonIgnore]
+    public TimingProtocol Protocol => TimingProtocol
+        ?? (IsOn(ComputeDevice.Cuda) ? Vocabulary.TimingProtocol.CudaEventsL2Flushed : Vocabulary.TimingProtocol.HostClock);
+
+    /// <summary>The record's figure in ms under its protocol: mean_ms for released-host-mean4, median_ms otherwise.</summary>
+    [JsonIgnore]
+    public double? FigureMs => Protocol.ReportsMean() ? MeanMs : MedianMs;
+
+    /// <summary>
+    /// True for a peer record: the released MaxK-GNN kernels run as a black box (<see cref="PeerImplementations"/>), never
+    /// verified by this harness, timed with their own protocol, never one of our speed-ups. Not written to JSON.
     /// </summary>
     [JsonIgnore]
-    public bool Failed => Error is not null || (!Verified && Diagnostic != true);
+    public bool Peer => PeerImplementations.IsPeer(Implementation);
+
+    /// <summary>
+    /// A failure of ours: an error, or not verified for a non-diagnostic case (a diagnostic case is unverifiable by design and
+    /// fails only with an error). A peer's record is never one (see <see cref="PeerFailed"/>). Not written to JSON.
+    /// </summary>
+    [JsonIgnore]
+    public bool Failed => !Peer && (Error is not null || (!Verified && Diagnostic != true));
+
+    /// <summary>A peer's case that produced no time (its build, run or output failed): a peer failure, not ours. Not written to JSON.</summary>
+    [JsonIgnore]
+    public bool PeerFailed => Peer && Error is not null;
+
+    /// <summary>True when the case ran on <paramref name="device"/>.</summary>
+    public bool IsOn(ComputeDevice device) => Device == device.Word();
 }

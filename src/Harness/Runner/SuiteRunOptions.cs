@@ -18,4 +18,7 @@ public sealed record SuiteRunOptions
     public int? CpuWarmup { get; init; }
     public int? GpuRuns { get; init; }
     public int? GpuWarmup { get; init; }
+
+    /// <summary>A checkout of the released MaxK-GNN code for sections that list the peer (null: MAXK_RELEASED_DIR, else a clone of the pinned commit).</summary>
+    public string? ReleasedDirectory { get; init; }
 }
