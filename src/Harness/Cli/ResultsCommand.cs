@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MaxK.Harness.Analysis;
 using MaxK.Harness.Results;
 using MaxK.Harness.Runner;
 
@@ -23,7 +24,7 @@ public static class ResultsCommand
             var invalid = 0;
             foreach (var file in files)
             {
-                var problems = ResultSchemaValidator.Validate(file);
+                var problems = ResultValidation.Validate(file);
                 if (problems.Count == 0)
                     continue;
                 invalid++;

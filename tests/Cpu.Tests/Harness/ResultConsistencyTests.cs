@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MaxK.Harness.Analysis;
 using MaxK.Harness.Results;
 using MaxK.Tests.Site;
 using static MaxK.Tests.Cli.CliRun;
@@ -10,7 +11,7 @@ namespace MaxK.Tests.Harness;
 /// Amdahl fields). At c08d25c every mutation below validated, and a case with verified false and a time was reported
 /// only as "Required properties ["diagnostic"] are not present" on every case.
 /// </summary>
-public class ResultSemanticChecksTests
+public class ResultConsistencyTests
 {
     private static readonly string Fixture = Path.Combine(SiteTestData.FixtureResults, "Fixture_GPU", "2026-01-01_f1e70000", "training-fixture.json");
 
@@ -21,7 +22,7 @@ public class ResultSemanticChecksTests
         var json = JsonNode.Parse(File.ReadAllText(Fixture))!;
         change(json);
         File.WriteAllText(dir.File("r.json"), json.ToJsonString());
-        return string.Join("\n", ResultSchemaValidator.Validate(dir.File("r.json")));
+        return string.Join("\n", ResultValidation.Validate(dir.File("r.json")));
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public class ResultSemanticChecksTests
         var at = text.IndexOf("\"median_ms\": 23.7,", StringComparison.Ordinal);
         File.WriteAllText(dir.File("r.json"), text.Insert(at, "\"median_ms\": 2.37,\n      "));
         var line = text[..at].Count(c => c == '\n') + 2; // the second median_ms is the original one, a line down
-        var problem = Assert.Single(ResultSchemaValidator.Validate(dir.File("r.json")));
+        var problem = Assert.Single(ResultValidation.Validate(dir.File("r.json")));
         Assert.Contains($"line {line}: key 'median_ms' is given twice in cases[0]", problem);
     }
 
@@ -92,7 +93,7 @@ public class ResultSemanticChecksTests
     {
         using var dir = new ScratchFolder();
         File.WriteAllBytes(dir.File("r.json"), [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(Fixture)]);
-        Assert.Empty(ResultSchemaValidator.Validate(dir.File("r.json")));
+        Assert.Empty(ResultValidation.Validate(dir.File("r.json")));
         Assert.NotEmpty(ResultJson.Read(dir.File("r.json")).Cases);
     }
 

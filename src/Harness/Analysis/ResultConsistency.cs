@@ -1,17 +1,19 @@
 using System.Globalization;
-using MaxK.Harness.Analysis;
+using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 
-namespace MaxK.Harness.Results;
+namespace MaxK.Harness.Analysis;
 
 /// <summary>
 /// What a result file must satisfy beyond its schema, each problem naming the record and the field:
 /// no negative time; min ≤ median ≤ max and the median inside its 95 % interval; every id once across the kernel cases
 /// and the training records; and every derived figure equal to what its inputs give (within a relative
-/// <see cref="Tolerance"/>): a kernel case's speed-up is its baseline's median over its own, a training record's speed-up,
+/// <see cref="Tolerance"/>): a kernel case's speed-up is its baseline's figure over its own (<see cref="CaseRecord.FigureMs"/>:
+/// the median, or the mean for released-host-mean4), a training record's speed-up,
 /// kernel speed-up and Amdahl fields follow from its baseline's and its own medians (<see cref="TrainingBaselines"/>).
 /// A speed-up that does not match its medians was typed in, not measured.
 /// </summary>
-public static class ResultSemanticChecks
+public static class ResultConsistency
 {
     /// <summary>Relative tolerance of recomputed figures (they are written with full double precision).</summary>
     public const double Tolerance = 1e-9;
@@ -54,7 +56,8 @@ public static class ResultSemanticChecks
             problems.Add($"{at}: speedup {F(c.Speedup)} names no kernel case of this file as its speedup_baseline ('{c.SpeedupBaseline}').");
             return;
         }
-        Derived(problems, at, "speedup", c.Speedup, baseline.MedianMs / c.MedianMs, $"{baseline.Id}'s median_ms / median_ms");
+        var figure = c.Protocol.ReportsMean() ? "mean_ms" : "median_ms";
+        Derived(problems, at, "speedup", c.Speedup, baseline.FigureMs / c.FigureMs, $"{baseline.Id}'s {figure} / {figure}");
     }
 
     private static void CheckTraining(List<string> problems, string at, TrainingRecord t, Dictionary<string, TrainingRecord> byId)
