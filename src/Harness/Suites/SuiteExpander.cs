@@ -91,6 +91,7 @@ public static class SuiteExpander
                                 Dataset = dataset, Model = Enum.Parse<GnnArchitecture>(model, ignoreCase: true), Nonlinearity = nonlinearity, K = k,
                                 Hidden = spec.Hidden, Layers = spec.Layers, Epochs = spec.Epochs, Seed = seed, Device = device,
                                 Backend = backend == "pyg" ? null : backend, WarmupEpochs = spec.WarmupEpochs,
+                                LearningRate = spec.LearningRate, Dropout = spec.Dropout, WeightDecay = spec.WeightDecay,
                             };
                             var id = Id(dataset, model, variant.Nonlinearity, k, backend, spec.Hidden ?? defaults.Hidden, spec.Layers ?? defaults.Layers, seed);
                             cases.Add(new TrainingSuiteCase(id, section.Name, section.Device, section.Kind, spec1, backend,

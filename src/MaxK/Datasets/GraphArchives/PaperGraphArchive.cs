@@ -38,13 +38,17 @@ public static class PaperGraphArchive
 
     /// <summary>Downloads, checks and installs the archive into <c>dataDirectory/maxk-graphs</c>; returns the graphs folder.</summary>
     /// <exception cref="DatasetFetchException">The download failed, or a graph is missing or has other counts (nothing installed).</exception>
-    public static async Task<string> FetchAsync(DatasetFetcher fetcher, string dataDirectory, Uri? sourceUrl = null, CancellationToken cancellationToken = default)
+    public static Task<string> FetchAsync(DatasetFetcher fetcher, string dataDirectory, Uri? sourceUrl = null, CancellationToken cancellationToken = default) =>
+        FetchAsync(fetcher, dataDirectory, Graphs, sourceUrl is null ? Source : Source with { Url = sourceUrl, GoogleDrive = false }, cancellationToken);
+
+    /// <summary>As the public overload, from another source against another table (tests: a loopback Drive and small graphs).</summary>
+    internal static async Task<string> FetchAsync(DatasetFetcher fetcher, string dataDirectory, IReadOnlyList<PaperGraph> table, DownloadSource source,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fetcher);
         ArgumentNullException.ThrowIfNull(dataDirectory);
-        var source = sourceUrl is null ? Source : Source with { Url = sourceUrl, GoogleDrive = false };
         var target = Path.Combine(dataDirectory, Name);
-        await fetcher.InstallAsync(Name, [source], target, Check, cancellationToken).ConfigureAwait(false);
+        await fetcher.InstallAsync(Name, [source], target, folder => Check(folder, table), cancellationToken).ConfigureAwait(false);
         return FindGraphsFolder(target) ?? target;
     }
 
@@ -54,11 +58,13 @@ public static class PaperGraphArchive
     /// </summary>
     /// <exception cref="DatasetIntegrityException">Missing graphs or other counts; the message lists each.</exception>
     /// <exception cref="DatasetNotFoundException">No graph files at all.</exception>
-    public static void Check(string folder)
+    public static void Check(string folder) => Check(folder, Graphs);
+
+    internal static void Check(string folder, IReadOnlyList<PaperGraph> table)
     {
         var graphs = FindGraphsFolder(folder)
             ?? throw new DatasetNotFoundException(folder, [$"{GraphsFolder}/NAME.indptr", $"{GraphsFolder}/NAME.indices"], ["every NAME.indptr/NAME.indices pair"]);
-        var statuses = SurveyFolder(graphs);
+        var statuses = SurveyFolder(graphs, table);
         var problems = statuses.Where(s => !s.IsReal).Select(s => $"{s.Graph.Name}: {s.Detail}").ToList();
         if (problems.Count > 0)
             throw new DatasetIntegrityException(Name, graphs, problems);
@@ -69,29 +75,33 @@ public static class PaperGraphArchive
     /// folder, ./data; in each, <c>maxk-graphs/graphs</c> or <c>maxk-graphs</c>) and which fall back to their presets.
     /// Reads only file sizes and two integers per graph.
     /// </summary>
-    public static IReadOnlyList<PaperGraphStatus> Survey(string? dataDirectory)
+    public static IReadOnlyList<PaperGraphStatus> Survey(string? dataDirectory) => Survey(dataDirectory, Graphs);
+
+    internal static IReadOnlyList<PaperGraphStatus> Survey(string? dataDirectory, IReadOnlyList<PaperGraph> table)
     {
         foreach (var root in DataRoots.ForReading(dataDirectory))
         {
             if (FindGraphsFolder(Path.Combine(root, Name)) is { } graphs)
-                return SurveyFolder(graphs);
+                return SurveyFolder(graphs, table);
         }
         var where = $"no {Name} archive under {DataRoots.Describe(dataDirectory)} (`maxk datasets fetch {Name}`)";
-        return [.. Graphs.Select(g => new PaperGraphStatus(g, false, g.PresetName, where))];
+        return [.. table.Select(g => new PaperGraphStatus(g, false, g.PresetName, where))];
     }
 
     /// <summary>The statuses of the 24 graphs against the pairs in <paramref name="graphsFolder"/>.</summary>
-    public static IReadOnlyList<PaperGraphStatus> SurveyFolder(string graphsFolder)
+    public static IReadOnlyList<PaperGraphStatus> SurveyFolder(string graphsFolder) => SurveyFolder(graphsFolder, Graphs);
+
+    internal static IReadOnlyList<PaperGraphStatus> SurveyFolder(string graphsFolder, IReadOnlyList<PaperGraph> table)
     {
         var files = RawCsrDirectory.Names(graphsFolder)
             .Select(name => (Name: name, Shape: ShapeOf(graphsFolder, name)))
             .ToList();
         var claimed = new HashSet<string>(StringComparer.Ordinal);
-        var byName = Graphs.ToDictionary(g => g, g => files.FirstOrDefault(f => string.Equals(f.Name, g.Name, StringComparison.OrdinalIgnoreCase)));
+        var byName = table.ToDictionary(g => g, g => files.FirstOrDefault(f => string.Equals(f.Name, g.Name, StringComparison.OrdinalIgnoreCase)));
         foreach (var file in byName.Values.Where(f => f.Name is not null))
             claimed.Add(file.Name);
         var statuses = new List<PaperGraphStatus>();
-        foreach (var graph in Graphs)
+        foreach (var graph in table)
         {
             var file = byName[graph];
             if (file.Name is null)

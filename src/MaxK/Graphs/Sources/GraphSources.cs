@@ -66,7 +66,7 @@ public static class GraphSources
     {
         if (!GraphPresets.TryGet(spec.Argument, out var preset) || preset is null)
             throw new GraphSourceException(spec.Text,
-                $"'{spec.Argument}' is not a graph preset (`maxk graph presets` lists them) nor a source; {GrammarSummary}.");
+                $"'{spec.Argument}' is not a graph preset ({string.Join(", ", GraphPresets.Names)}) nor a source; {GrammarSummary}.");
         var graph = preset.Generate(options.Seed);
         return new LoadedGraph(preset.Name, graph, new GraphProvenance(true, spec.Text, $"{preset.Label}, seed {options.Seed}", []));
     }
@@ -76,12 +76,11 @@ public static class GraphSources
         var full = Path.GetFullPath(spec.Argument);
         var directory = Path.GetDirectoryName(full)!;
         var name = Path.GetFileName(full);
-        if (!Directory.Exists(directory))
-            throw new GraphSourceException(spec.Text, $"folder '{directory}' does not exist.", isMissing: true);
         var missing = new[] { RawCsrFiles.RowPointersPath(directory, name), RawCsrFiles.ColumnIndicesPath(directory, name) }
             .Where(path => !File.Exists(path)).ToList();
         if (missing.Count > 0)
-            throw new GraphSourceException(spec.Text, $"missing {string.Join(" and ", missing.Select(p => $"'{p}'"))}.", isMissing: true);
+            throw new GraphSourceException(spec.Text, $"missing {string.Join(" and ", missing.Select(p => $"'{p}'"))}" +
+                (Directory.Exists(directory) ? "." : $" (the folder '{directory}' does not exist)."), isMissing: true);
         var graph = Guard(spec, () => RawCsrFiles.Read(directory, name));
         List<string> files = [RawCsrFiles.RowPointersPath(directory, name), RawCsrFiles.ColumnIndicesPath(directory, name)];
         if (File.Exists(RawCsrFiles.EdgeWeightsPath(directory, name)))
