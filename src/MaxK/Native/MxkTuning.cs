@@ -40,6 +40,15 @@ public enum MxkTuningFlags
     /// </summary>
     PartitionedBanks = 4,
 
+    /// <summary>
+    /// MXK_TUNE_ROW_GROUPS (SpGEMM and SSpMM, vector path): force the row-group kernels, in which every lane group of a
+    /// warp owns its own record (records taken longest first). The library's default for short records.
+    /// </summary>
+    RowGroups = 512,
+
+    /// <summary>MXK_TUNE_NO_ROW_GROUPS: never use the row-group kernels (the warp-per-record kernels instead).</summary>
+    NoRowGroups = 1024,
+
     /// <summary>MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE: results are WRONG; for cost breakdowns only.</summary>
     DiagnosticSkipAccumulate = 256,
 }
