@@ -74,6 +74,12 @@ public static class GraphSources
     private static LoadedGraph LoadCsr(GraphSourceSpec spec)
     {
         var full = Path.GetFullPath(spec.Argument);
+        // csr:DIR/NAME.indptr (or .indices) names the same graph as csr:DIR/NAME.
+        foreach (var extension in new[] { RawCsrFiles.RowPointersExtension, RawCsrFiles.ColumnIndicesExtension })
+        {
+            if (full.EndsWith(extension, StringComparison.Ordinal) && full.Length > extension.Length)
+                full = full[..^extension.Length];
+        }
         var directory = Path.GetDirectoryName(full)!;
         var name = Path.GetFileName(full);
         var missing = new[] { RawCsrFiles.RowPointersPath(directory, name), RawCsrFiles.ColumnIndicesPath(directory, name) }

@@ -65,6 +65,7 @@ public class GraphSourcesTests
         Assert.Equal(["g.indptr", "g.indices", "g.values"], loaded.Provenance.Files.Select(f => Path.GetFileName(f.Path)));
         Assert.All(loaded.Provenance.Files, f => Assert.Equal(Sha(f.Path), f.Sha256));
         Assert.Equal(20, loaded.Provenance.Files[0].Bytes);
+        Assert.Equal(loaded.Provenance.Files, GraphSources.Load("csr:" + scratch.File("g.indptr")).Provenance.Files);
     }
 
     [Fact]
