@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using MaxK.Harness.Analysis;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
 
@@ -61,7 +62,7 @@ public static class AnalyzeCommand
         var ceilings = rows.Where(r => r.Ceiling is not null).ToList();
         if (ceilings.Count == 0)
         {
-            o.WriteLine("Attainment ceiling: no MaxK record with loads-only floor cases (maxk_forward_floor, maxk_backward_floor) for its GPU, k, width and graph in the same file.");
+            o.WriteLine($"Attainment ceiling: no MaxK record with loads-only floor cases ({KernelNames.MaxKForwardFloor}, {KernelNames.MaxKBackwardFloor}) for its GPU, k, width and graph in the same file.");
             return;
         }
         o.WriteLine();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Results;
 
@@ -12,6 +13,8 @@ public sealed record CaseRecord
     public required string Id { get; init; }
     public required string Kernel { get; init; }
     public required string Implementation { get; init; }
+
+    /// <summary>The word of the <see cref="ComputeDevice"/> it ran on ("cpu" or "cuda"); compare with <see cref="IsOn"/>.</summary>
     public required string Device { get; init; }
     public required string Graph { get; init; }
     public required bool GraphSynthetic { get; init; }
@@ -62,7 +65,7 @@ public sealed record CaseRecord
     public string? Config { get; init; }
 
     /// <summary>
-    /// True for a diagnostic case (a loads-only floor, <see cref="Suites.KernelNames.Diagnostic"/>): timed, never verified
+    /// True for a diagnostic case (a loads-only floor of the kernel catalogue): timed, never verified
     /// (<see cref="Verified"/> false, the reason in <see cref="VerificationReference"/>), a lower bound and not a result.
     /// Absent from the JSON of every other case.
     /// </summary>
@@ -70,9 +73,39 @@ public sealed record CaseRecord
     public bool? Diagnostic { get; init; }
 
     /// <summary>
-    /// A failure: an error, or not verified for a non-diagnostic case (a diagnostic case is unverifiable by design and fails
-    /// only with an error). Not written to JSON.
+    /// How the case was timed: the word of a <see cref="TimingProtocolKind"/> ("cuda-events-l2-flushed",
+    /// "released-host-mean4", "host-clock"). Null only in files written before the field existed.
+    /// </summary>
+    public string? TimingProtocol { get; init; }
+
+    /// <summary>
+    /// True for another implementation run as a black box (the released MaxK-GNN kernels): timed by its own code, not
+    /// verified by us (<see cref="Verified"/> false, the reason in <see cref="VerificationReference"/>), never a speed-up or a
+    /// headline of ours. Absent from the JSON of every other case.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Peer { get; init; }
+
+    /// <summary>The protocol of this record (files older than the field: GPU cuda-events-l2-flushed, CPU host-clock).</summary>
+    [JsonIgnore]
+    public TimingProtocolKind Protocol => Words.TryParse<TimingProtocolKind>(TimingProtocol, out var kind) ? kind
+        : IsOn(ComputeDevice.Cuda) ? TimingProtocolKind.CudaEventsL2Flushed : TimingProtocolKind.HostClock;
+
+    /// <summary>The record's figure in ms under its protocol: mean_ms for released-host-mean4, median_ms otherwise.</summary>
+    [JsonIgnore]
+    public double? FigureMs => Protocol.ReportsMean() ? MeanMs : MedianMs;
+
+    /// <summary>
+    /// A failure of ours: an error, or not verified for a non-diagnostic case (a diagnostic case is unverifiable by design and
+    /// fails only with an error). A peer's record is never one (see <see cref="PeerFailed"/>). Not written to JSON.
     /// </summary>
     [JsonIgnore]
-    public bool Failed => Error is not null || (!Verified && Diagnostic != true);
+    public bool Failed => Peer != true && (Error is not null || (!Verified && Diagnostic != true));
+
+    /// <summary>A peer's case that produced no time (its build, run or output failed): a peer failure, not ours. Not written to JSON.</summary>
+    [JsonIgnore]
+    public bool PeerFailed => Peer == true && Error is not null;
+
+    /// <summary>True when the case ran on <paramref name="device"/>.</summary>
+    public bool IsOn(ComputeDevice device) => Device == device.Word();
 }

@@ -1,4 +1,6 @@
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Site;
 
@@ -23,8 +25,8 @@ public sealed class GpuGroup
                 training[t.Id] = (t, run);
         }
         var all = latest.Values.ToList();
-        var device = all.Any(c => c.Case.Device == "cuda") ? "cuda" : "cpu";
-        Cases = all.Where(c => c.Case.Device == device)
+        var device = all.Any(c => c.Case.IsOn(ComputeDevice.Cuda)) ? ComputeDevice.Cuda : ComputeDevice.Cpu;
+        Cases = all.Where(c => c.Case.IsOn(device))
             .OrderBy(c => c.Case.Edges).ThenBy(c => c.Case.Graph, StringComparer.Ordinal).ThenBy(c => c.Case.Id, StringComparer.Ordinal).ToList();
         Training = training.Values.OrderBy(t => t.Item1.Dataset, StringComparer.Ordinal).ThenBy(t => t.Item1.Model, StringComparer.Ordinal)
             .ThenBy(t => t.Item1.IsMaxk).ThenBy(t => t.Item1.K ?? 0).ThenBy(t => t.Item1.Id, StringComparer.Ordinal).ToList();
@@ -43,8 +45,8 @@ public sealed class GpuGroup
     /// <summary>Graphs in order of size (edges), then name.</summary>
     public IReadOnlyList<string> Graphs => Cases.Select(c => c.Case.Graph).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>The measured device bandwidth in GB/s: the newest "device_copy" record's gb_per_s, or null if not measured.</summary>
-    public SiteCase? BandwidthRecord => Cases.Where(c => c.Case.Kernel == "device_copy" && c.Case.GbPerS is > 0)
+    /// <summary>The measured device bandwidth in GB/s: the newest <see cref="KernelNames.DeviceCopy"/> record's gb_per_s, or null if not measured.</summary>
+    public SiteCase? BandwidthRecord => Cases.Where(c => c.Case.Kernel == KernelNames.DeviceCopy && c.Case.GbPerS is > 0)
         .OrderBy(c => c.Run.Started).LastOrDefault();
 
     /// <summary>Theoretical DRAM bandwidth from the newest manifest with clocks (memory clock × bus width × 2 for DDR), GB/s.</summary>

@@ -1,3 +1,4 @@
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Site;
@@ -15,13 +16,13 @@ public sealed record SiteCase(CaseRecord Case, SiteRun Run)
     /// <summary>True for a diagnostic case (a loads-only floor): never a result, so never a speed-up.</summary>
     public bool IsDiagnostic => Case.Diagnostic == true;
 
-    /// <summary>Whether this case compares with the SpMM baselines at all (<see cref="Suites.KernelNames.IsSpmm"/>, not diagnostic).</summary>
-    private bool IsSpmm => !IsDiagnostic && Suites.KernelNames.IsSpmm(Case.Kernel);
+    /// <summary>Whether this case compares with the SpMM baselines at all (<see cref="KernelNames.IsSpmm"/>, not diagnostic).</summary>
+    private bool IsSpmm => !IsDiagnostic && KernelNames.IsSpmm(Case.Kernel);
 
     /// <summary>Speed-up against cuSPARSE ALG2 on the same graph at the full width D, as recorded; null without that baseline and for a case that is no SpMM (the copy, selection, a floor).</summary>
-    public double? VsAlg2 => IsSpmm && InRun(Case.SpeedupBaseline) is { Kernel: "cusparse_spmm_alg2" } ? Case.Speedup : null;
+    public double? VsAlg2 => IsSpmm && InRun(Case.SpeedupBaseline) is { Kernel: KernelNames.CuSparseSpmmAlg2 } ? Case.Speedup : null;
 
     /// <summary>Speed-up against the GNNAdvisor-style kernel on the same graph at the same D (its median over ours); null for a case that is no SpMM.</summary>
     public double? VsGnnAdvisor =>
-        IsSpmm && Case.WidthK != true && Sibling("gnnadvisor_spmm", Case.Dim) is { MedianMs: { } g } && Case.MedianMs is { } m and > 0 ? g / m : null;
+        IsSpmm && Case.WidthK != true && Sibling(KernelNames.GnnAdvisorSpmm, Case.Dim) is { MedianMs: { } g } && Case.MedianMs is { } m and > 0 ? g / m : null;
 }

@@ -1,5 +1,6 @@
 using MaxK.Harness.Analysis;
 using MaxK.Harness.Cli;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 using MaxK.Harness.Suites;
 using MaxK.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 using MaxK.Harness.Site;
 using MaxK.Harness.Suites;

@@ -1,5 +1,7 @@
 using System.Text;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Paper;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Site.Pages;
 
@@ -10,7 +12,7 @@ namespace MaxK.Harness.Site.Pages;
 /// </summary>
 public static class IndexPage
 {
-    private static readonly string[] HeadlineKernels = ["maxk_forward", "maxk_backward"];
+    private static readonly string[] HeadlineKernels = [KernelNames.MaxKForward, KernelNames.MaxKBackward];
 
     public static SitePage Build(IReadOnlyList<GpuGroup> groups, IReadOnlyList<SiteRun> runs, PaperNumbers paper, SiteContent content)
     {
@@ -35,19 +37,19 @@ public static class IndexPage
 
     private static string KernelHeadline(SitePage page, GpuGroup g, PaperNumbers paper)
     {
-        var gpu = g.Cases.Any(c => c.Case.Device == "cuda");
+        var gpu = g.Cases.Any(c => c.Case.IsOn(ComputeDevice.Cuda));
         // Only the real kernels: a diagnostic floor is never a headline, a speed-up or part of a geo-mean.
         var rows = g.Cases.Where(c => HeadlineKernels.Contains(c.Case.Kernel) && !c.IsDiagnostic).ToList();
-        var pairs = rows.Where(c => c.Case.Kernel == "maxk_forward")
-            .Select(f => (Fwd: f, Bwd: rows.FirstOrDefault(b => b.Case.Kernel == "maxk_backward" && b.Case.Graph == f.Case.Graph && b.Case.K == f.Case.K && b.Case.Dim == f.Case.Dim)))
+        var pairs = rows.Where(c => c.Case.Kernel == KernelNames.MaxKForward)
+            .Select(f => (Fwd: f, Bwd: rows.FirstOrDefault(b => b.Case.Kernel == KernelNames.MaxKBackward && b.Case.Graph == f.Case.Graph && b.Case.K == f.Case.K && b.Case.Dim == f.Case.Dim)))
             .OrderBy(x => paper.PaperName(x.Fwd.Case.Graph) ?? "~", StringComparer.Ordinal).ThenBy(x => x.Fwd.Case.Graph, StringComparer.Ordinal).ThenBy(x => x.Fwd.Case.K)
             .ToList();
         string html;
         if (gpu)
         {
             var table = new SiteTable($"index-{g.Anchor}-kernel-headline", $"{g.Gpu}: MaxK kernels on graphs and k the paper reports, ours beside the paper's (D = 256 in the paper)",
-                ["graph", "paper graph", "k", "D", "maxk_forward ms", "forward vs cuSPARSE ALG2", "paper", "forward vs GNNAdvisor-style", "paper",
-                 "maxk_backward ms", "backward vs cuSPARSE ALG2", "paper", "backward vs GNNAdvisor-style", "paper", "run"]);
+                ["graph", "paper graph", "k", "D", $"{KernelNames.MaxKForward} ms", "forward vs cuSPARSE ALG2", "paper", "forward vs GNNAdvisor-style", "paper",
+                 $"{KernelNames.MaxKBackward} ms", "backward vs cuSPARSE ALG2", "paper", "backward vs GNNAdvisor-style", "paper", "run"]);
             foreach (var (f, b) in pairs)
             {
                 if (paper.KernelAt(f.Case.Graph, f.Case.K) is not { } p)
@@ -62,7 +64,7 @@ public static class IndexPage
         else
         {
             var table = new SiteTable($"index-{g.Anchor}-kernel-headline", $"{g.Gpu}: MaxK kernels (CPU reference; no cuSPARSE or GNNAdvisor baseline ran)",
-                ["graph", "k", "D", "maxk_forward ms", "forward speed-up", "maxk_backward ms", "backward speed-up", "speed-up baseline", "run"]);
+                ["graph", "k", "D", $"{KernelNames.MaxKForward} ms", "forward speed-up", $"{KernelNames.MaxKBackward} ms", "backward speed-up", "speed-up baseline", "run"]);
             foreach (var (f, b) in pairs)
                 table.Add(new SiteCell(f.Case.Graph + (f.Case.GraphSynthetic ? " (synthetic)" : ""), f.Case.Graph, Tip: f.Case.GraphLabel), IntCell(f.Case.K), IntCell(f.Case.Dim),
                     SiteCell.Num(f.Case.MedianMs, 3), SiteCell.Speedup(f.Case.Speedup), SiteCell.Num(b?.Case.MedianMs, 3), SiteCell.Speedup(b?.Case.Speedup),
@@ -88,7 +90,7 @@ public static class IndexPage
 
     private static string EndToEnd(SitePage page, GpuGroup g, PaperNumbers paper)
     {
-        var maxk = g.Training.Where(t => t.Record.IsMaxk && t.Record.Error is null && t.Record.Backend != "pyg").ToList();
+        var maxk = g.Training.Where(t => t.Record.IsMaxk && t.Record.Error is null && !t.Record.Uses(TrainingBackend.Pyg)).ToList();
         if (g.Training.Count == 0)
             return "<p class=\"empty\">No training runs recorded yet for this GPU.</p>\n";
         var table = new SiteTable($"index-{g.Anchor}-e2e", $"{g.Gpu}: end-to-end epoch-time speed-up of MaxK training, Amdahl prediction and limit from the same run, accuracy parity",
@@ -98,7 +100,7 @@ public static class IndexPage
         foreach (var (r, run) in maxk)
         {
             var baseline = TrainingComparisons.Baseline(r, run);
-            var gnna = TrainingComparisons.Relu(r, run, "gnnadvisor");
+            var gnna = TrainingComparisons.Relu(r, run, TrainingBackend.GnnAdvisor);
             var p = paper.EndToEndAt(r.Dataset, r.Model, r.K);
             var limits = paper.LimitsFor(r.Dataset);
             table.Add(new SiteCell(r.Dataset + (r.DatasetSynthetic ? " (synthetic)" : ""), r.Dataset, Tip: r.DatasetLabel), SiteCell.T(r.Model),

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 using MaxK.Harness.Site.Charts;
-using MaxK.Harness.Suites;
 
 namespace MaxK.Harness.Site.Pages;
 
@@ -42,7 +42,7 @@ public static class KernelPage
         foreach (var graph in g.Graphs)
         {
             var cases = g.Cases.Where(c => c.Case.Graph == graph).ToList();
-            var maxk = cases.Where(c => c.Case.Kernel is "maxk_forward" or "maxk_backward" && c.VsAlg2 is not null).ToList();
+            var maxk = cases.Where(c => c.Case.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward && c.VsAlg2 is not null).ToList();
             if (maxk.Count == 0)
                 continue;
             any = true;
@@ -52,7 +52,7 @@ public static class KernelPage
                 Title = $"{graph}: speed-up against cuSPARSE ALG2 (D = {d})",
                 XLabel = "k (kept features per row, log scale)", YLabel = "speed-up over cuSPARSE ALG2 (×)", XLogBase = 2,
             };
-            foreach (var kernel in new[] { "maxk_forward", "maxk_backward" })
+            foreach (var kernel in new[] { KernelNames.MaxKForward, KernelNames.MaxKBackward })
                 chart.Series.Add(new ChartSeries(kernel, maxk.Where(c => c.Case.Kernel == kernel && c.Case.Dim == d)
                     .Select(c => new ChartPoint(c.Case.K, c.VsAlg2!.Value, $"{kernel} {graph} k={K(c.Case.K)} D={K(d)}: {Html.N(c.Case.MedianMs, 3)} ms, {Html.X(c.VsAlg2)} ({c.Run.Label})")).ToList()));
             var widthK = cases.Where(c => c.Case.WidthK == true && c.VsAlg2 is not null).ToList();
@@ -61,9 +61,9 @@ public static class KernelPage
                     $"{c.Case.Kernel} at width k={K(c.Case.K)}: {Html.N(c.Case.MedianMs, 3)} ms, {Html.X(c.VsAlg2)} ({c.Run.Label})")).ToList(), Dashed: true));
             chart.References.Add(new ReferenceLine("ALG2 (1×)", 1));
             var first = maxk[0];
-            if (first.Sibling("cusparse_spmm_alg3", d) is { MedianMs: { } a3 } && first.Sibling("cusparse_spmm_alg2", d) is { MedianMs: { } a2 })
+            if (first.Sibling(KernelNames.CuSparseSpmmAlg3, d) is { MedianMs: { } a3 } && first.Sibling(KernelNames.CuSparseSpmmAlg2, d) is { MedianMs: { } a2 })
                 chart.References.Add(new ReferenceLine($"ALG3 at D ({Html.X(a2 / a3)})", a2 / a3));
-            if (first.Sibling("gnnadvisor_spmm", d) is { MedianMs: { } gn } && first.Sibling("cusparse_spmm_alg2", d) is { MedianMs: { } b2 })
+            if (first.Sibling(KernelNames.GnnAdvisorSpmm, d) is { MedianMs: { } gn } && first.Sibling(KernelNames.CuSparseSpmmAlg2, d) is { MedianMs: { } b2 })
                 chart.References.Add(new ReferenceLine($"GNNAdvisor at D ({Html.X(b2 / gn)})", b2 / gn));
             sb.Append(chart.Render("chart-" + Html.Slug(g.Gpu) + "-k-" + Html.Slug(graph)));
         }
@@ -72,18 +72,18 @@ public static class KernelPage
     }
 
     /// <summary>The k values measured on at least two graphs (the ones worth a size chart), ascending.</summary>
-    private static List<int> CommonKs(GpuGroup g) => g.Cases.Where(c => c.Case.Kernel == "maxk_forward")
+    private static List<int> CommonKs(GpuGroup g) => g.Cases.Where(c => c.Case.Kernel == KernelNames.MaxKForward)
         .GroupBy(c => c.Case.K).Where(x => x.Select(c => c.Case.Graph).Distinct().Count() >= 2).Select(x => x.Key).Order().ToList();
 
     private static IEnumerable<(string Name, Func<SiteCase, bool> Select, bool Dashed)> SizeSeries(int k) =>
     [
-        ("cuSPARSE ALG2", c => c.Case.Kernel == "cusparse_spmm_alg2" && c.Case.WidthK != true, false),
-        ("cuSPARSE ALG3", c => c.Case.Kernel == "cusparse_spmm_alg3" && c.Case.WidthK != true, false),
-        ("GNNAdvisor-style", c => c.Case.Kernel == "gnnadvisor_spmm", false),
-        ($"maxk_forward k={K(k)}", c => c.Case.Kernel == "maxk_forward" && c.Case.K == k, false),
-        ($"maxk_backward k={K(k)}", c => c.Case.Kernel == "maxk_backward" && c.Case.K == k, false),
+        ("cuSPARSE ALG2", c => c.Case.Kernel == KernelNames.CuSparseSpmmAlg2 && c.Case.WidthK != true, false),
+        ("cuSPARSE ALG3", c => c.Case.Kernel == KernelNames.CuSparseSpmmAlg3 && c.Case.WidthK != true, false),
+        ("GNNAdvisor-style", c => c.Case.Kernel == KernelNames.GnnAdvisorSpmm, false),
+        ($"{KernelNames.MaxKForward} k={K(k)}", c => c.Case.Kernel == KernelNames.MaxKForward && c.Case.K == k, false),
+        ($"{KernelNames.MaxKBackward} k={K(k)}", c => c.Case.Kernel == KernelNames.MaxKBackward && c.Case.K == k, false),
         ($"cuSPARSE at width k={K(k)}", c => c.Case.WidthK == true && c.Case.K == k, true),
-        ($"dense_spmm", c => c.Case.Kernel == "dense_spmm", false),
+        (KernelNames.DenseSpmm, c => c.Case.Kernel == KernelNames.DenseSpmm, false),
     ];
 
     private static string TimeVsSize(GpuGroup g)
@@ -91,7 +91,7 @@ public static class KernelPage
         var ks = CommonKs(g);
         if (ks.Count == 0)
             return "<p class=\"empty\">Fewer than two graphs share a k for this GPU: no size chart.</p>\n";
-        var d = g.Cases.First(c => c.Case.Kernel == "maxk_forward").Case.Dim;
+        var d = g.Cases.First(c => c.Case.Kernel == KernelNames.MaxKForward).Case.Dim;
         var sb = new StringBuilder("<div class=\"charts\">\n");
         foreach (var k in ks)
         {
@@ -121,12 +121,12 @@ public static class KernelPage
         if (measured is not null)
             sb.Append($"<p>Measured device bandwidth: <strong>{Html.N(measured.Case.GbPerS, 1)} GB/s</strong> (device-to-device copy, <a href=\"{Html.E(measured.Run.Page)}\">{Html.E(measured.Run.Label)}</a>).</p>\n");
         else
-            sb.Append("<p class=\"note\">The GPU's bandwidth was not measured in these runs (no <code>device_copy</code> record).")
+            sb.Append($"<p class=\"note\">The GPU's bandwidth was not measured in these runs (no <code>{KernelNames.DeviceCopy}</code> record).")
               .Append(g.TheoreticalBandwidthGbPerS is { } t ? $" The dashed line is the theoretical peak from the manifest's memory clock and bus width ({Html.N(t, 0)} GB/s), not a measurement." : "")
               .Append("</p>\n");
         if (ks.Count == 0)
             return sb + "<p class=\"empty\">Fewer than two graphs share a k for this GPU: no bandwidth chart.</p>\n";
-        var d = g.Cases.First(c => c.Case.Kernel == "maxk_forward").Case.Dim;
+        var d = g.Cases.First(c => c.Case.Kernel == KernelNames.MaxKForward).Case.Dim;
         sb.Append("<p>Achieved GB/s counts the compulsory bytes of each kernel (<code>byte_model</code> in the records) over its median time.</p>\n<div class=\"charts\">\n");
         foreach (var k in ks)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using MaxK.Harness.Kernels;
 
 namespace MaxK.Harness.Site.Pages;
 
@@ -44,7 +45,7 @@ public static class RunPage
         var sb = new StringBuilder();
         sb.Append($"<p class=\"{(failed.Count + tFailed.Count == 0 ? "ok" : "fail")}\">{Html.Count(cases.Count - failed.Count - diagnostic)} of {Html.Count(cases.Count - diagnostic)} kernel case(s) verified before timing");
         if (diagnostic > 0)
-            sb.Append($" (and {Html.Count(diagnostic)} {Html.E(Suites.KernelNames.FloorLabel)} case(s), timed but never verified: lower bounds, not results)");
+            sb.Append($" (and {Html.Count(diagnostic)} {Html.E(KernelNames.FloorLabel)} case(s), timed but never verified: lower bounds, not results)");
         if (run.Training.Count > 0)
             sb.Append($"; {Html.Count(run.Training.Count - tFailed.Count)} of {Html.Count(run.Training.Count)} training record(s) verified");
         sb.Append(".</p>\n");

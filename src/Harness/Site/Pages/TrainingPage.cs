@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using MaxK.Harness.Analysis;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 using MaxK.Harness.Site.Charts;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Site.Pages;
 
@@ -51,7 +52,7 @@ public static class TrainingPage
                 html.Append(AccuracyVsK(items, title, id));
                 html.Append("</div>\n");
                 html.Append(CeilingTable(page, items, title, id));
-                html.Append(items.Any(t => t.Record.Backend == "pyg")
+                html.Append(items.Any(t => t.Record.Uses(TrainingBackend.Pyg))
                     ? page.Table(PygTable(items, $"training-{id}-pyg", $"{g.Gpu}: {title}: PyG beside us"))
                     : "<p class=\"empty\">PyG was not measured in this setting.</p>\n");
                 page.Sections.Add(new SiteSection(id, $"{g.Gpu}: {title}", html.ToString(), 3));
@@ -73,7 +74,7 @@ public static class TrainingPage
 
     private static string SpeedupVsK(List<(TrainingRecord Record, SiteRun Run)> items, string title, string id)
     {
-        var maxk = items.Where(t => t.Record.IsMaxk && t.Record.K is > 0 && t.Record.Speedup is not null && t.Record.Backend != "pyg").ToList();
+        var maxk = items.Where(t => t.Record.IsMaxk && t.Record.K is > 0 && t.Record.Speedup is not null && !t.Record.Uses(TrainingBackend.Pyg)).ToList();
         if (maxk.Count == 0)
             return "<p class=\"empty\">No MaxK run with a baseline in this setting: no speed-up chart.</p>\n";
         var chart = new SvgLineChart { Title = $"Speed-up against k: {title}", XLabel = "k (log scale)", YLabel = "epoch speed-up over ReLU baseline (×)", XLogBase = 2 };
@@ -101,7 +102,7 @@ public static class TrainingPage
     /// </summary>
     private static string CeilingTable(SitePage page, List<(TrainingRecord Record, SiteRun Run)> items, string title, string id)
     {
-        var rows = items.Where(t => t.Record.IsMaxk && t.Record.Backend != "pyg")
+        var rows = items.Where(t => t.Record.IsMaxk && !t.Record.Uses(TrainingBackend.Pyg))
             .Select(t => (t.Record, t.Run, Ceiling: TrainingComparisons.Ceiling(t.Record, t.Run))).Where(x => x.Ceiling is not null).ToList();
         if (rows.Count == 0)
             return "";
@@ -142,9 +143,9 @@ public static class TrainingPage
     private static SiteTable PygTable(List<(TrainingRecord Record, SiteRun Run)> items, string tableId, string title)
     {
         var table = new SiteTable(tableId, title, ["nonlinearity", "k", "ours: backend", "ours: epoch ms", "PyG: epoch ms", "PyG / ours (×)", "ours: test metric", "PyG: test metric", "PyG implementation", "run"]);
-        foreach (var (pyg, run) in items.Where(t => t.Record.Backend == "pyg"))
+        foreach (var (pyg, run) in items.Where(t => t.Record.Uses(TrainingBackend.Pyg)))
         {
-            var ours = items.Select(t => t.Record).FirstOrDefault(t => t.Backend != "pyg" && t.Backend != "gnnadvisor" && t.Nonlinearity == pyg.Nonlinearity && t.K == pyg.K && t.Device == pyg.Device);
+            var ours = items.Select(t => t.Record).FirstOrDefault(t => !t.Uses(TrainingBackend.Pyg) && !t.Uses(TrainingBackend.GnnAdvisor) && t.Nonlinearity == pyg.Nonlinearity && t.K == pyg.K && t.Device == pyg.Device);
             table.Add(SiteCell.T(pyg.Nonlinearity), new SiteCell(pyg.K?.ToString(CultureInfo.InvariantCulture) ?? "—", pyg.K), SiteCell.T(ours?.Backend),
                 SiteCell.Num(ours?.EpochMsMedian, 2), SiteCell.Num(pyg.EpochMsMedian, 2), SiteCell.Speedup(TrainingComparisons.SpeedupAgainst(ours ?? pyg, ours is null ? null : pyg)),
                 SiteCell.Pct(ours?.ComparableAccuracy), SiteCell.Pct(pyg.ComparableAccuracy), SiteCell.T(pyg.Implementation), IndexPage.RunCell(run));
