@@ -4,7 +4,7 @@ using MaxK.Datasets;
 using MaxK.Datasets.Fetching;
 using MaxK.Datasets.GraphArchives;
 using MaxK.Graphs;
-using MaxK.Graphs.Sources;
+using MaxK.Sources;
 
 namespace MaxK.Harness.Cli;
 

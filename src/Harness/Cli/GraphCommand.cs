@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MaxK.Graphs;
 using MaxK.Graphs.Io;
-using MaxK.Graphs.Sources;
+using MaxK.Sources;
 using MaxK.Graphs.Synthetic;
 
 namespace MaxK.Harness.Cli;

@@ -1,5 +1,5 @@
 using MaxK.Datasets;
-using MaxK.Graphs.Sources;
+using MaxK.Sources;
 using MaxK.Graphs.Synthetic;
 using MaxK.Interop;
 using MaxK.Native;

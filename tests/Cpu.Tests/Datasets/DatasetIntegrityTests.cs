@@ -119,7 +119,7 @@ public class DatasetIntegrityTests
             {
                 var path = Path.Combine(planetoid, source.FileName);
                 Assert.Equal(source.ExpectedBytes, new FileInfo(path).Length);
-                Assert.Equal(source.Sha256, MaxK.Graphs.Sources.SourceFile.Of(path).Sha256);
+                Assert.Equal(source.Sha256, MaxK.Sources.SourceFile.Of(path).Sha256);
             }
         }
         Assert.All(DatasetCatalog.Get("pubmed").Sources, s => Assert.Null(s.Sha256));

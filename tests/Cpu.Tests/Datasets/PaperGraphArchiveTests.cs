@@ -5,7 +5,7 @@ using MaxK.Datasets.Fetching;
 using MaxK.Datasets.GraphArchives;
 using MaxK.Graphs;
 using MaxK.Graphs.Io;
-using MaxK.Graphs.Sources;
+using MaxK.Sources;
 
 namespace MaxK.Tests.Datasets;
 

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using MaxK.Graphs;
-using MaxK.Graphs.Sources;
+using MaxK.Sources;
 
-namespace MaxK.Tests.Graphs.Sources;
+namespace MaxK.Tests.Sources;
 
 /// <summary>SNAP-style edge lists: comments, whitespace, renumbering in sorted id order, symmetrisation and de-duplication.</summary>
 public class EdgeListReaderTests

@@ -1,4 +1,6 @@
-namespace MaxK.Graphs.Sources;
+using MaxK.Graphs;
+
+namespace MaxK.Sources;
 
 /// <summary>
 /// A graph from a source with its provenance. <see cref="Name"/> is a short file-name-safe name (the preset, the CSR

@@ -2,7 +2,7 @@ using MaxK.Datasets;
 using MaxK.Graphs;
 using MaxK.Graphs.Io;
 
-namespace MaxK.Tests.Graphs.Sources;
+namespace MaxK.Tests.Sources;
 
 /// <summary>`maxk graph stats|write|import` on every source kind: correct counts, provenance, one-line errors (exit 2).</summary>
 public class GraphCommandSourcesTests

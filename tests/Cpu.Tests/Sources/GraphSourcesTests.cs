@@ -2,10 +2,11 @@ using System.Security.Cryptography;
 using MaxK.Datasets;
 using MaxK.Graphs;
 using MaxK.Graphs.Io;
-using MaxK.Graphs.Sources;
+using MaxK.Sources;
+using MaxK.Tests.Graphs;
 using MaxK.Graphs.Synthetic;
 
-namespace MaxK.Tests.Graphs.Sources;
+namespace MaxK.Tests.Sources;
 
 /// <summary>The spec grammar and every source kind, with hand-made files, including malformed ones.</summary>
 public class GraphSourcesTests

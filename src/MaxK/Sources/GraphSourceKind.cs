@@ -1,4 +1,4 @@
-namespace MaxK.Graphs.Sources;
+namespace MaxK.Sources;
 
 /// <summary>Where a graph comes from; the prefix of its spec (see <see cref="GraphSourceSpec"/>).</summary>
 public enum GraphSourceKind

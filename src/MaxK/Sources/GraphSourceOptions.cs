@@ -1,4 +1,4 @@
-namespace MaxK.Graphs.Sources;
+namespace MaxK.Sources;
 
 /// <summary>How sources are loaded. Defaults: seed 42 (the suites' and `maxk graph`'s), the default data roots.</summary>
 public sealed record GraphSourceOptions

@@ -1,4 +1,4 @@
-namespace MaxK.Graphs.Sources;
+namespace MaxK.Sources;
 
 /// <summary>
 /// A parsed graph spec: <c>NAME</c> (a preset), <c>csr:DIR/NAME</c>, <c>dir:DIR</c>, <c>edges:FILE</c> or

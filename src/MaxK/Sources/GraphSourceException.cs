@@ -1,4 +1,4 @@
-namespace MaxK.Graphs.Sources;
+namespace MaxK.Sources;
 
 /// <summary>
 /// A graph source that cannot be loaded: a malformed spec, or missing or bad files behind a good one. The message is one

@@ -2,7 +2,7 @@ using MaxK.Datasets;
 using MaxK.Graphs.Io;
 using MaxK.Graphs.Synthetic;
 
-namespace MaxK.Graphs.Sources;
+namespace MaxK.Sources;
 
 /// <summary>
 /// The one entry point for "a graph named by the user": every command and suite that takes a graph resolves it here, and

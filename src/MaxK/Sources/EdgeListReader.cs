@@ -2,8 +2,9 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using MaxK.Datasets;
+using MaxK.Graphs;
 
-namespace MaxK.Graphs.Sources;
+namespace MaxK.Sources;
 
 /// <summary>
 /// SNAP-style text edge lists, the format of snap.stanford.edu and KONECT downloads (optionally gzip-compressed, by the

@@ -1,4 +1,4 @@
-namespace MaxK.Graphs.Sources;
+namespace MaxK.Sources;
 
 /// <summary>
 /// Where a loaded graph came from, for records and reports: <see cref="Synthetic"/> (true only for presets, which are

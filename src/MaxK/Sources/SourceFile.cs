@@ -1,4 +1,4 @@
-namespace MaxK.Graphs.Sources;
+namespace MaxK.Sources;
 
 /// <summary>A file a graph was read from: full path, size and SHA-256 (lower-case hex) of its bytes.</summary>
 public sealed record SourceFile(string Path, long Bytes, string Sha256)
