@@ -73,38 +73,39 @@ public sealed record CaseRecord
     public bool? Diagnostic { get; init; }
 
     /// <summary>
-    /// How the case was timed: the word of a <see cref="TimingProtocolKind"/> ("cuda-events-l2-flushed",
-    /// "released-host-mean4", "host-clock"). Null only in files written before the field existed.
-    /// </summary>
-    public string? TimingProtocol { get; init; }
-
-    /// <summary>
-    /// True for another implementation run as a black box (the released MaxK-GNN kernels): timed by its own code, not
-    /// verified by us (<see cref="Verified"/> false, the reason in <see cref="VerificationReference"/>), never a speed-up or a
-    /// headline of ours. Absent from the JSON of every other case.
+    /// How the case was timed ("cuda-events-l2-flushed", "released-host-mean4", "host-clock"); absent (null) in files
+    /// written before the field existed: GPU records of then were timed with <see cref="Vocabulary.TimingProtocol.CudaEventsL2Flushed"/>,
+    /// CPU records with the host clock (<see cref="Protocol"/>). Times and ratios compare only within one protocol.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? Peer { get; init; }
+    public TimingProtocol? TimingProtocol { get; init; }
 
-    /// <summary>The protocol of this record (files older than the field: GPU cuda-events-l2-flushed, CPU host-clock).</summary>
+    /// <summary>The protocol the case was timed with: <see cref="TimingProtocol"/>, or the default of its device when the record has none.</summary>
     [JsonIgnore]
-    public TimingProtocolKind Protocol => Words.TryParse<TimingProtocolKind>(TimingProtocol, out var kind) ? kind
-        : IsOn(ComputeDevice.Cuda) ? TimingProtocolKind.CudaEventsL2Flushed : TimingProtocolKind.HostClock;
+    public TimingProtocol Protocol => TimingProtocol
+        ?? (IsOn(ComputeDevice.Cuda) ? Vocabulary.TimingProtocol.CudaEventsL2Flushed : Vocabulary.TimingProtocol.HostClock);
 
     /// <summary>The record's figure in ms under its protocol: mean_ms for released-host-mean4, median_ms otherwise.</summary>
     [JsonIgnore]
     public double? FigureMs => Protocol.ReportsMean() ? MeanMs : MedianMs;
 
     /// <summary>
+    /// True for a peer record: the released MaxK-GNN kernels run as a black box (<see cref="PeerImplementations"/>), never
+    /// verified by this harness, timed with their own protocol, never one of our speed-ups. Not written to JSON.
+    /// </summary>
+    [JsonIgnore]
+    public bool Peer => PeerImplementations.IsPeer(Implementation);
+
+    /// <summary>
     /// A failure of ours: an error, or not verified for a non-diagnostic case (a diagnostic case is unverifiable by design and
     /// fails only with an error). A peer's record is never one (see <see cref="PeerFailed"/>). Not written to JSON.
     /// </summary>
     [JsonIgnore]
-    public bool Failed => Peer != true && (Error is not null || (!Verified && Diagnostic != true));
+    public bool Failed => !Peer && (Error is not null || (!Verified && Diagnostic != true));
 
     /// <summary>A peer's case that produced no time (its build, run or output failed): a peer failure, not ours. Not written to JSON.</summary>
     [JsonIgnore]
-    public bool PeerFailed => Peer == true && Error is not null;
+    public bool PeerFailed => Peer && Error is not null;
 
     /// <summary>True when the case ran on <paramref name="device"/>.</summary>
     public bool IsOn(ComputeDevice device) => Device == device.Word();

@@ -34,7 +34,7 @@ public static class DerivedMetrics
         for (var i = 0; i < cases.Count; i++)
         {
             var r = cases[i];
-            if (r.MedianMs is not > 0 || r.Diagnostic == true || r.Peer == true)
+            if (r.MedianMs is not > 0 || r.Diagnostic == true || r.Peer)
                 continue;
             CaseRecord? baseline = null;
             if (r.IsOn(ComputeDevice.Cpu) && r.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward)
@@ -45,7 +45,7 @@ public static class DerivedMetrics
             else if (r.IsOn(ComputeDevice.Cuda) && KernelNames.HasSpeedup(r.Kernel))
             {
                 baseline = cases.FirstOrDefault(b => b.IsOn(ComputeDevice.Cuda) && b.Kernel == KernelNames.CuSparseSpmmAlg2 && b.Graph == r.Graph
-                    && (r.WidthK == true || b.Dim == r.Dim) && b.Protocol == r.Protocol && b.Peer != true && b.FigureMs is > 0);
+                    && (r.WidthK == true || b.Dim == r.Dim) && b.Protocol == r.Protocol && !b.Peer && b.FigureMs is > 0);
             }
             if (baseline is not null)
                 cases[i] = r with { SpeedupBaseline = baseline.Id, Speedup = baseline.FigureMs / r.FigureMs };

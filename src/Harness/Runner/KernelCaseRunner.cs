@@ -44,7 +44,7 @@ public sealed class KernelCaseRunner(string? gpuName, IKernelGraphSource? graphs
         var info = _graphs.Describe(c.Graph);
         int nodes = info.Nodes;
         long edges = info.Edges;
-        var warmup = device == ComputeDevice.Cuda && c.Protocol == TimingProtocolKind.ReleasedHostMean4 ? new ReleasedHostMean4().WarmupRuns : suiteCase.Warmup;
+        var warmup = device == ComputeDevice.Cuda && c.Protocol == TimingProtocol.ReleasedHostMean4 ? new ReleasedHostMean4().WarmupRuns : suiteCase.Warmup;
         try
         {
             var descriptor = KernelCatalog.For(c, device);
@@ -91,7 +91,7 @@ public sealed class KernelCaseRunner(string? gpuName, IKernelGraphSource? graphs
     }
 
     /// <summary>The timing protocol of a GPU case: ours with the section's warm-up and runs, or the released code's (4 + 4).</summary>
-    public static GpuTimingProtocol Protocol(TimingProtocolKind kind, int warmup, int runs) => kind == TimingProtocolKind.ReleasedHostMean4
+    public static GpuTimingProtocol Protocol(TimingProtocol kind, int warmup, int runs) => kind == TimingProtocol.ReleasedHostMean4
         ? new ReleasedHostMean4()
         : new CudaEventsL2Flushed(warmup, runs);
 

@@ -32,19 +32,19 @@ public sealed record KernelSuiteOptions
     public required ulong Seed { get; init; }
 
     /// <summary>GPU timing protocols (default: ours alone).</summary>
-    public IReadOnlyList<TimingProtocolKind> Protocols { get; init; } = [TimingProtocolKind.CudaEventsL2Flushed];
+    public IReadOnlyList<TimingProtocol> Protocols { get; init; } = [TimingProtocol.CudaEventsL2Flushed];
 
     /// <summary>Peer implementations run beside ours (e.g. maxk-gnn-released).</summary>
     public IReadOnlyList<string> Peers { get; init; } = [];
 
     /// <summary>A comma-separated list of GPU timing protocol words; anything else is a <see cref="HarnessException"/>.</summary>
-    public static IReadOnlyList<TimingProtocolKind> ParseProtocols(string text)
+    public static IReadOnlyList<TimingProtocol> ParseProtocols(string text)
     {
-        var list = new List<TimingProtocolKind>();
+        var list = new List<TimingProtocol>();
         foreach (var word in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Words.TryParse<TimingProtocolKind>(word, out var kind) || kind == TimingProtocolKind.HostClock)
-                throw new HarnessException($"--timing-protocols: '{word}' is not a GPU timing protocol; use {TimingProtocolKind.CudaEventsL2Flushed.Word()} and/or {TimingProtocolKind.ReleasedHostMean4.Word()}.");
+            if (!Words.TryParse<TimingProtocol>(word, out var kind) || kind == TimingProtocol.HostClock)
+                throw new HarnessException($"--timing-protocols: '{word}' is not a GPU timing protocol; use {TimingProtocol.CudaEventsL2Flushed.Word()} and/or {TimingProtocol.ReleasedHostMean4.Word()}.");
             if (!list.Contains(kind))
                 list.Add(kind);
         }

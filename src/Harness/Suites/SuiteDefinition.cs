@@ -62,7 +62,7 @@ public sealed record SuiteSection
 public sealed record KernelSectionSpec(
     IReadOnlyList<string> Graphs, IReadOnlyList<int> Dims, IReadOnlyList<int> Ks, IReadOnlyList<string> Kernels, int Runs, int Warmup)
 {
-    public IReadOnlyList<TimingProtocolKind> Protocols { get; init; } = [TimingProtocolKind.CudaEventsL2Flushed];
+    public IReadOnlyList<TimingProtocol> Protocols { get; init; } = [TimingProtocol.CudaEventsL2Flushed];
 
     public IReadOnlyList<string> Peers { get; init; } = [];
 }

@@ -61,7 +61,7 @@ public static class SuiteExpander
                 foreach (var protocol in spec.Protocols)
                 {
                     cases.AddRange(planned.Where(c => !KernelCatalog.IsPeer(c)
-                            && (protocol == TimingProtocolKind.CudaEventsL2Flushed || KernelCatalog.Get(c.Kernel).TimedUnderReleasedProtocol))
+                            && (protocol == TimingProtocol.CudaEventsL2Flushed || KernelCatalog.Get(c.Kernel).TimedUnderReleasedProtocol))
                         .Select(c => new KernelSuiteCase(c with { Protocol = protocol }, section.Name, section.Device, dim, spec.Runs, spec.Warmup)));
                 }
                 cases.AddRange(planned.Where(KernelCatalog.IsPeer).Select(c => new KernelSuiteCase(c, section.Name, section.Device, dim, spec.Runs, spec.Warmup)));

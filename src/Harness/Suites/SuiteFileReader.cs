@@ -141,11 +141,11 @@ public static class SuiteFileReader
         if (warmup < 0)
             throw ctx.Error($"{at}.warmup", "must be at least 0");
         var protocolWords = ctx.Strings(s, at, "timing_protocols", required: false);
-        var protocols = new List<TimingProtocolKind>();
+        var protocols = new List<TimingProtocol>();
         for (var i = 0; i < protocolWords.Count; i++)
         {
-            if (!Words.TryParse<TimingProtocolKind>(protocolWords[i], out var kind) || kind == TimingProtocolKind.HostClock)
-                throw ctx.Error($"{at}.timing_protocols[{i}]", $"'{protocolWords[i]}' is not a GPU timing protocol; use {TimingProtocolKind.CudaEventsL2Flushed.Word()} or {TimingProtocolKind.ReleasedHostMean4.Word()}");
+            if (!Words.TryParse<TimingProtocol>(protocolWords[i], out var kind) || kind == TimingProtocol.HostClock)
+                throw ctx.Error($"{at}.timing_protocols[{i}]", $"'{protocolWords[i]}' is not a GPU timing protocol; use {TimingProtocol.CudaEventsL2Flushed.Word()} or {TimingProtocol.ReleasedHostMean4.Word()}");
             if (device != ComputeDevice.Cuda)
                 throw ctx.Error($"{at}.timing_protocols", "timing protocols apply to device cuda only");
             if (!protocols.Contains(kind))
@@ -161,7 +161,7 @@ public static class SuiteFileReader
         }
         return new KernelSectionSpec(graphs, dims, ks, kernels, runs, warmup)
         {
-            Protocols = protocols.Count > 0 ? protocols : [TimingProtocolKind.CudaEventsL2Flushed],
+            Protocols = protocols.Count > 0 ? protocols : [TimingProtocol.CudaEventsL2Flushed],
             Peers = [.. peers.Distinct(StringComparer.Ordinal)],
         };
     }

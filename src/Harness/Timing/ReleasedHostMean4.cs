@@ -12,7 +12,7 @@ namespace MaxK.Harness.Timing;
 /// </summary>
 public sealed record ReleasedHostMean4() : GpuTimingProtocol(4, 4)
 {
-    public static TimingProtocolKind Kind => TimingProtocolKind.ReleasedHostMean4;
+    public static TimingProtocol Kind => TimingProtocol.ReleasedHostMean4;
 
     public override string Name => Kind.Word();
 

@@ -28,20 +28,20 @@ public class TimingProtocolPlanTests
     public void TheReleasedProtocolTimesOurForwardBackwardAndAlg2AndThePeerRunsAtItsOwnKs()
     {
         var cases = Plan(Suite);
-        var released = cases.Where(c => c.Protocol == TimingProtocolKind.ReleasedHostMean4 && !KernelCatalog.IsPeer(c)).ToList();
+        var released = cases.Where(c => c.Protocol == TimingProtocol.ReleasedHostMean4 && !KernelCatalog.IsPeer(c)).ToList();
         Assert.Equal(7, released.Count); // ALG2 + forward and backward at k = 8, 16, 64
         Assert.All(released, c => Assert.Contains(c.Kernel, new[] { KernelNames.MaxKForward, KernelNames.MaxKBackward, KernelNames.CuSparseSpmmAlg2 }));
         Assert.All(released, c => Assert.EndsWith("_released-host-mean4", c.Id, StringComparison.Ordinal));
         var peer = cases.Where(KernelCatalog.IsPeer).ToList();
         Assert.Equal(5, peer.Count); // its cuSPARSE once, forward and backward at k = 16 and 64 (8 is not in its loop)
         Assert.All(peer, c => Assert.Equal(ReleasedPeerKernel.ImplementationId, c.Implementation));
-        Assert.All(peer, c => Assert.Equal(TimingProtocolKind.ReleasedHostMean4, c.Protocol));
+        Assert.All(peer, c => Assert.Equal(TimingProtocol.ReleasedHostMean4, c.Protocol));
         Assert.Contains(peer, c => c.Kernel == ReleasedCuSparseKernel.Name && c.K == 0);
         Assert.DoesNotContain(peer, c => c.K == 8);
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
         // Without the fields: ours alone, one protocol, ids as before.
         var plain = Plan(Suite.Replace("\"timing_protocols\": [\"cuda-events-l2-flushed\", \"released-host-mean4\"], \"peers\": [\"maxk-gnn-released\"] ", ""));
-        Assert.All(plain, c => Assert.Equal(TimingProtocolKind.CudaEventsL2Flushed, c.Protocol));
+        Assert.All(plain, c => Assert.Equal(TimingProtocol.CudaEventsL2Flushed, c.Protocol));
         Assert.DoesNotContain(plain, KernelCatalog.IsPeer);
         Assert.Contains(plain, c => c.Id == "maxk_forward_maxk_native_fp32_k16_dim256_kernel-pubmed");
     }
@@ -63,12 +63,12 @@ public class TimingProtocolPlanTests
         Assert.Contains(at, ex.Message, StringComparison.Ordinal);
     }
 
-    private static CaseRecord Record(string id, string kernel, string implementation, string protocol, double median, double mean, bool verified = true, bool? peer = null) => new()
+    private static CaseRecord Record(string id, string kernel, string implementation, TimingProtocol protocol, double median, double mean, bool verified = true) => new()
     {
         Id = id, Kernel = kernel, Implementation = implementation, Device = "cuda", Graph = "g", GraphSynthetic = true, GraphLabel = "g", Nodes = 10, Edges = 20,
         Dim = 256, K = kernel == KernelNames.CuSparseSpmmAlg2 || kernel == ReleasedCuSparseKernel.Name ? 0 : 16, Dtype = "fp32", Seed = 42, Verified = verified,
         VerificationReference = "", VerificationRelativeError = 0, VerificationTolerance = 1e-5, Warmup = 4, N = 4, MedianMs = median, MeanMs = mean,
-        SamplesMs = [median], TimingProtocol = protocol, Peer = peer,
+        SamplesMs = [median], TimingProtocol = protocol,
     };
 
     [Fact]
@@ -76,17 +76,18 @@ public class TimingProtocolPlanTests
     {
         var records = new[]
         {
-            Record("alg2", KernelNames.CuSparseSpmmAlg2, KernelNames.CuSparse, "cuda-events-l2-flushed", 2.0, 9.0),
-            Record("fwd", KernelNames.MaxKForward, KernelNames.MaxkNative, "cuda-events-l2-flushed", 0.5, 9.0),
-            Record("alg2-r", KernelNames.CuSparseSpmmAlg2, KernelNames.CuSparse, "released-host-mean4", 9.0, 3.0),
-            Record("fwd-r", KernelNames.MaxKForward, KernelNames.MaxkNative, "released-host-mean4", 9.0, 1.0),
-            Record("peer", KernelNames.MaxKForward, ReleasedPeerKernel.ImplementationId, "released-host-mean4", 1.5, 1.5, verified: false, peer: true),
+            Record("alg2", KernelNames.CuSparseSpmmAlg2, KernelNames.CuSparse, TimingProtocol.CudaEventsL2Flushed, 2.0, 9.0),
+            Record("fwd", KernelNames.MaxKForward, KernelNames.MaxkNative, TimingProtocol.CudaEventsL2Flushed, 0.5, 9.0),
+            Record("alg2-r", KernelNames.CuSparseSpmmAlg2, KernelNames.CuSparse, TimingProtocol.ReleasedHostMean4, 9.0, 3.0),
+            Record("fwd-r", KernelNames.MaxKForward, KernelNames.MaxkNative, TimingProtocol.ReleasedHostMean4, 9.0, 1.0),
+            Record("peer", KernelNames.MaxKForward, ReleasedPeerKernel.ImplementationId, TimingProtocol.ReleasedHostMean4, 1.5, 1.5, verified: false),
         };
         var cases = DerivedMetrics.CaseSpeedups(records).ToDictionary(c => c.Id);
         Assert.Equal(4.0, cases["fwd"].Speedup);
         Assert.Equal("alg2", cases["fwd"].SpeedupBaseline);
         Assert.Equal(3.0, cases["fwd-r"].Speedup); // means: 3.0 / 1.0
         Assert.Equal("alg2-r", cases["fwd-r"].SpeedupBaseline);
+        Assert.True(cases["peer"].Peer);
         Assert.Null(cases["peer"].Speedup);
         Assert.False(cases["peer"].Failed);
         Assert.True((cases["peer"] with { Error = "peer failure: exit code 1" }).PeerFailed);
@@ -98,9 +99,9 @@ public class TimingProtocolPlanTests
     [Fact]
     public void RecordsWithoutTheFieldReadAsTheProtocolOfTheirTime()
     {
-        var old = Record("x", KernelNames.MaxKForward, KernelNames.MaxkNative, "cuda-events-l2-flushed", 1, 2) with { TimingProtocol = null };
-        Assert.Equal(TimingProtocolKind.CudaEventsL2Flushed, old.Protocol);
-        Assert.Equal(TimingProtocolKind.HostClock, (old with { Device = "cpu" }).Protocol);
+        var old = Record("x", KernelNames.MaxKForward, KernelNames.MaxkNative, TimingProtocol.CudaEventsL2Flushed, 1, 2) with { TimingProtocol = null };
+        Assert.Equal(TimingProtocol.CudaEventsL2Flushed, old.Protocol);
+        Assert.Equal(TimingProtocol.HostClock, (old with { Device = "cpu" }).Protocol);
         Assert.Equal("released MaxK-GNN commit abc", ReleasedPeerKernel.ConfigPrefix + "abc");
         Assert.Equal("b8536d1ac4e70d04a62d9c9171f9850940b610ac", ReleasedPeerKernel.CommitOf(ReleasedPeerKernel.ConfigPrefix + "b8536d1ac4e70d04a62d9c9171f9850940b610ac (https://x), built"));
     }

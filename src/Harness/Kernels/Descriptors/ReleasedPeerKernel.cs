@@ -7,7 +7,7 @@ namespace MaxK.Harness.Kernels.Descriptors;
 /// <summary>
 /// A kernel of the released MaxK-GNN code (harveyp123/MaxK-GNN, <c>kernels/</c>) run as a black box: built from its own
 /// sources, run on the graph's structure laid out as it expects (<see cref="ReleasedLayout"/>), timed by its own code
-/// (host clock, mean of 4 after 4 warm-ups: <see cref="TimingProtocolKind.ReleasedHostMean4"/>), parsed from its output.
+/// (host clock, mean of 4 after 4 warm-ups: <see cref="TimingProtocol.ReleasedHostMean4"/>), parsed from its output.
 /// One run per graph serves all of a graph's released cases (cached in the graph session). It verifies nothing (its
 /// validation is commented out), so its records are never verified by us, never a speed-up and never a headline
 /// (<c>peer: true</c>); a failure on its side is recorded as a peer failure. Planned only when a section lists the peer,
@@ -16,7 +16,7 @@ namespace MaxK.Harness.Kernels.Descriptors;
 public abstract class ReleasedPeerKernel : KernelDescriptor
 {
     /// <summary>Implementation id of the released kernels in records and suites ("peers": ["maxk-gnn-released"]).</summary>
-    public const string ImplementationId = "maxk-gnn-released";
+    public const string ImplementationId = PeerImplementations.MaxkGnnReleased;
 
     /// <summary>The released main.cu's dense width.</summary>
     public const int ReleasedDim = 256;
@@ -49,7 +49,7 @@ public abstract class ReleasedPeerKernel : KernelDescriptor
         if (device != ComputeDevice.Cuda || !request.Peers.Contains(ImplementationId) || request.Dim != ReleasedDim)
             return [];
         var ks = TakesK ? request.Ks.Where(ReleasedKs.Contains) : [0];
-        return ks.Select(k => new KernelCase(Id, ImplementationId, request.Graph, request.Dim, k, request.Seed) { Protocol = TimingProtocolKind.ReleasedHostMean4 });
+        return ks.Select(k => new KernelCase(Id, ImplementationId, request.Graph, request.Dim, k, request.Seed) { Protocol = TimingProtocol.ReleasedHostMean4 });
     }
 
     public override CaseOutcome RunGpu(KernelCase c, GpuKernelContext context)
