@@ -104,8 +104,8 @@ public static class SuiteFileReader
         var graphs = ctx.Strings(s, at, "graphs", required: true);
         for (var i = 0; i < graphs.Count; i++)
         {
-            if (!GraphPresets.TryGet(graphs[i], out _))
-                throw ctx.Error($"{at}.graphs[{i}]", $"unknown graph preset '{graphs[i]}'; known: {string.Join(", ", GraphPresets.Names)}");
+            if (!SpecGraphSource.IsValid(graphs[i], out var problem))
+                throw ctx.Error($"{at}.graphs[{i}]", problem);
         }
         var dims = ctx.Ints(s, at, "dims", required: false, min: 32);
         if (dims.Count == 0)
