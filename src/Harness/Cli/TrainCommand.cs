@@ -19,7 +19,7 @@ public static class TrainCommand
                 + $"{CsbmSpec.Prefix}nodes=N,classes=C,degree=D,homophily=H,features=F,signal=S,scale=X (keys left out take csbm-reddit's values).",
             Required = true,
         };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder with the dataset files (default: the shared datasets folder)." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Data folder: the dataset is looked for in DIR/<name>, DIR/planetoid (Planetoid) and DIR (default: $MAXK_DATA_DIR, the shared datasets folder, ./data); loaded data is checked against the catalog." };
         var model = WordOption.Create("--model", "GNN architecture", GnnArchitecture.Gcn);
         var nonlinearity = WordOption.Create("--nonlinearity", "Hidden layers' nonlinearity", Nonlinearity.Relu);
         var k = new Option<int?>("--k") { Description = "MaxK's k (default per dataset; 32 for Cora)." };

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using MaxK.Datasets;
+using MaxK.Sources;
 using MaxK.Graphs.Synthetic;
 using MaxK.Harness.Suites;
 using MaxK.Interop;
@@ -18,7 +19,7 @@ namespace MaxK.Harness.Cli;
 public static partial class UserFacingErrors
 {
     public static bool IsUserFacing(Exception ex) => ex is HarnessException or SuiteFormatException or LibTorchNotFoundException or UnknownGraphPresetException
-        or DatasetNotFoundException or CudaException or DllNotFoundException or MaxkNativeException
+        or DatasetNotFoundException or DatasetIntegrityException or GraphSourceException or CudaException or DllNotFoundException or MaxkNativeException
         or FormatException /* invalid graphs and CBSR, corrupt files */ or IOException /* missing and corrupt files */
         or ArgumentException or InvalidOperationException or OutOfMemoryException or UnauthorizedAccessException;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using MaxK.Harness.Analysis;
 using MaxK.Harness.Results;
 using MaxK.Tests.Site;
-using static MaxK.Tests.Cli.CliRun;
 
 namespace MaxK.Tests.Harness;
 
@@ -101,7 +100,7 @@ public class ResultConsistencyTests
     public void ValidatingAnEmptyFolderIsAUserError()
     {
         using var dir = new ScratchFolder();
-        var line = AssertUserError(Maxk("results", "validate", dir.Path), "validate of an empty folder");
+        var line = Cli.AssertUserError(Cli.Run("results", "validate", dir.Path));
         Assert.Contains("No result files (*.json)", line);
     }
 
@@ -113,7 +112,7 @@ public class ResultConsistencyTests
         json["cases"]![3]!["speedup"] = 20.0;
         File.WriteAllText(dir.File("forged.json"), json.ToJsonString());
         File.Copy(Fixture, dir.File("good.json"));
-        var (exit, output, _) = Maxk("results", "validate", dir.Path);
+        var (exit, output, _) = Cli.Run("results", "validate", dir.Path);
         Assert.Equal(1, exit);
         Assert.Contains("forged.json: cases[3]", output);
         Assert.Contains("1 of 2 result file(s) valid", output);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MaxK.Harness;
 using MaxK.Harness.Runner;
-using static MaxK.Tests.Cli.CliRun;
 
 namespace MaxK.Tests.Runner;
 
@@ -55,7 +54,7 @@ public class OutputFolderLockTests
                 Assert.Fail("the first run ended before the second could start: " + await first.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
             var journalBefore = File.ReadAllLines(journal).First();
 
-            var line = AssertUserError(Maxk("bench", "--suite", suite, "--output", output, "--cpu-only"), "second run on the same --output");
+            var line = Cli.AssertUserError(Cli.Run("bench", "--suite", suite, "--output", output, "--cpu-only"));
             Assert.Contains("is in use by another `maxk bench` run", line);
             Assert.Contains("give this one another --output", line);
             Assert.Equal(journalBefore, File.ReadAllLines(journal).First());
@@ -79,7 +78,7 @@ public class OutputFolderLockTests
         var output = dir.File("out");
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "tiny.journal.jsonl"), "{\"type\":\"header\",\"suite\":\"tiny\",\"suite_hash\":\"0\"}\n{\"type\":\"case\",\"id\":\"a\"}\n");
-        var (exit, text, error) = Maxk("bench", "--suite", suite, "--output", output, "--cpu-only", "--runs", "1", "--warmup", "0");
+        var (exit, text, error) = Cli.Run("bench", "--suite", suite, "--output", output, "--cpu-only", "--runs", "1", "--warmup", "0");
         Assert.True(exit == 0, error);
         Assert.Contains("Starting over: the journal of an earlier, unfinished run", text);
         Assert.Contains("1 finished case(s)) is replaced; run with --resume to continue it instead.", text);

@@ -1,4 +1,3 @@
-using static MaxK.Tests.Cli.CliRun;
 
 namespace MaxK.Tests.Runner;
 
@@ -32,9 +31,8 @@ public class SuiteFileErrorTests
         var suite = dir.File("suite.json");
         File.WriteAllText(suite, json.Replace("[K]", $"[{Kernel}]", StringComparison.Ordinal));
         var output = dir.File(Path.Combine("a", "b", "out"));
-        var line = AssertUserError(Maxk("bench", "--suite", suite, "--output", output, "--cpu-only"), what);
-        Assert.Contains(expected, line);
-        Assert.Contains("suite.json:", line);
+        var line = Cli.AssertUserError(Cli.Run("bench", "--suite", suite, "--output", output, "--cpu-only"));
+        Assert.True(line.Contains(expected, StringComparison.Ordinal) && line.Contains("suite.json:", StringComparison.Ordinal), $"{what}: {line}");
         Assert.Equal(["suite.json"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
         Assert.False(File.Exists("/tmp/maxk-evil.json"));
     }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using static MaxK.Tests.Cli.CliRun;
 
 namespace MaxK.Tests.Site;
 
@@ -13,8 +12,8 @@ public class SiteRobustnessTests
 {
     private const string Run = "Fixture_GPU/2026-01-02_f1e70001/training-fixture.json";
 
-    private static (int Exit, string Output, string Error) Report(string results, string output) =>
-        Maxk("report", "--results", results, "--site", SiteTestData.SiteSources, "--output", output);
+    private static (int Exit, string Out, string Err) Report(string results, string output) =>
+        Cli.Run("report", "--results", results, "--site", SiteTestData.SiteSources, "--output", output);
 
     private static string Results(ScratchFolder dir)
     {
@@ -69,7 +68,7 @@ public class SiteRobustnessTests
 
         // A sidecar that cannot be read: the render fails while it writes the new site.
         File.CreateSymbolicLink(Path.Combine(results, "Fixture_GPU", "2026-01-02_f1e70001", "gpu-tests.xml"), dir.File("gone.xml"));
-        var line = AssertUserError(Report(results, site), "render with an unreadable sidecar");
+        var line = Cli.AssertUserError(Report(results, site));
         Assert.Contains("gpu-tests.xml", line);
         Assert.Equal(before, Snapshot(site));
         Assert.Equal(["results", "site"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -79,7 +78,7 @@ public class SiteRobustnessTests
     public void AMissingResultsFolderIsAUserErrorAndWritesNothing()
     {
         using var dir = new ScratchFolder();
-        var line = AssertUserError(Report(dir.File("no-results"), dir.File("site")), "report of a missing folder");
+        var line = Cli.AssertUserError(Report(dir.File("no-results"), dir.File("site")));
         Assert.Contains("Results folder", line);
         Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
     }
@@ -91,7 +90,7 @@ public class SiteRobustnessTests
         var site = dir.File("site");
         Directory.CreateDirectory(site);
         File.WriteAllText(Path.Combine(site, "mine.txt"), "keep");
-        var line = AssertUserError(Report(Results(dir), site), "report into a foreign folder");
+        var line = Cli.AssertUserError(Report(Results(dir), site));
         Assert.Contains("was not made by 'maxk report'", line);
         Assert.Equal("keep", File.ReadAllText(Path.Combine(site, "mine.txt")));
     }

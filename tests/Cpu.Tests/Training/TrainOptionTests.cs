@@ -1,5 +1,4 @@
 using MaxK.Interop;
-using static MaxK.Tests.Cli.CliRun;
 
 namespace MaxK.Tests.Training;
 
@@ -28,10 +27,10 @@ public class TrainOptionTests
     {
         using var dir = new ScratchFolder();
         var json = dir.File("run.json");
-        var run = Maxk(["train", "--dataset", "cora", .. options, "--json", json]);
-        var line = AssertUserError(run, string.Join(' ', options));
+        var run = Cli.Run(["train", "--dataset", "cora", .. options, "--json", json]);
+        var line = Cli.AssertUserError(run);
         Assert.Contains(expected, line);
-        Assert.Empty(run.Output);
+        Assert.Empty(run.Out);
         Assert.False(File.Exists(json));
     }
 
@@ -41,23 +40,23 @@ public class TrainOptionTests
         using var dir = new ScratchFolder();
         File.WriteAllText(dir.File("a-file"), "");
         var json = Path.Combine(dir.File("a-file"), "run.json");
-        var run = Maxk("train", "--dataset", "csbm-small", "--epochs", "2", "--json", json);
-        var line = AssertUserError(run, "--json under a file");
+        var run = Cli.Run("train", "--dataset", "csbm-small", "--epochs", "2", "--json", json);
+        var line = Cli.AssertUserError(run);
         Assert.Contains($"--json '{json}' cannot be written: '{dir.File("a-file")}' is a file, not a folder.", line);
-        Assert.DoesNotContain("epoch", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("epoch", run.Out, StringComparison.Ordinal);
 
-        line = AssertUserError(Maxk("train", "--dataset", "csbm-small", "--json", dir.Path), "--json naming a folder");
+        line = Cli.AssertUserError(Cli.Run("train", "--dataset", "csbm-small", "--json", dir.Path));
         Assert.Contains("is a folder; give a file name", line);
     }
 
     [Fact]
     public void AModelTooLargeForThisHostIsRefusedBeforeLibtorchAllocatesIt()
     {
-        var run = Maxk("train", "--dataset", "csbm-small", "--hidden", "100000", "--epochs", "2");
-        var line = AssertUserError(run, "--hidden 100000");
+        var run = Cli.Run("train", "--dataset", "csbm-small", "--hidden", "100000", "--epochs", "2");
+        var line = Cli.AssertUserError(run);
         Assert.Contains("--hidden 100000 with --layers 3 needs at least", line);
         Assert.Contains("lower --hidden or --layers", line);
-        Assert.DoesNotContain("epoch ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("epoch ", run.Out, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -67,7 +66,7 @@ public class TrainOptionTests
     {
         if (CudaDriverProbe.Probe() is { DeviceCount: > 0, Reason: null })
             Assert.Skip("a CUDA device is present here");
-        var line = AssertUserError(Maxk(args), string.Join(' ', args));
+        var line = Cli.AssertUserError(Cli.Run(args));
         Assert.Contains("--device cuda: no NVIDIA driver/GPU on this host", line);
         Assert.Contains("use --device cpu", line);
     }
@@ -75,7 +74,7 @@ public class TrainOptionTests
     [Fact]
     public void TheHelpShowsTheWordsTheDocsUseAndTheCsbmSyntax()
     {
-        var (exit, help, _) = Maxk("train", "--help");
+        var (exit, help, _) = Cli.Run("train", "--help");
         Assert.Equal(0, exit);
         foreach (var expected in new[] { "--model <sage|gcn|gin>", "--nonlinearity <relu|maxk>", "--device <cpu|cuda>", "default gcn", "csbm:nodes=N,classes=C" })
             Assert.Contains(expected, help);
@@ -87,7 +86,7 @@ public class TrainOptionTests
     public void EnumValuesAreAcceptedInAnyCase()
     {
         // Parsed, then refused for the bad number: the words themselves are fine.
-        var line = AssertUserError(Maxk("train", "--dataset", "cora", "--model", "SAGE", "--nonlinearity", "MaxK", "--device", "Cpu", "--epochs", "0"), "mixed case");
+        var line = Cli.AssertUserError(Cli.Run("train", "--dataset", "cora", "--model", "SAGE", "--nonlinearity", "MaxK", "--device", "Cpu", "--epochs", "0"));
         Assert.Contains("--epochs must be at least 1", line);
     }
 }

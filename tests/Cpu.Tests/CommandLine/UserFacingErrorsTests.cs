@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using MaxK.Harness.Cli;
 using MaxK.Harness.Suites;
 
-namespace MaxK.Tests.Cli;
+namespace MaxK.Tests.CommandLine;
 
 /// <summary>Which exceptions become one user-facing line (exit 2), and how that line reads.</summary>
 public class UserFacingErrorsTests

@@ -1,6 +1,6 @@
 using MaxK.Naming;
 
-namespace MaxK.Tests.Cli;
+namespace MaxK.Tests.CommandLine;
 
 public class NameSuggestionsTests
 {

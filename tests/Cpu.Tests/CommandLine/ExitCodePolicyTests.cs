@@ -1,8 +1,7 @@
 using System.CommandLine;
 using MaxK.Harness.Cli;
-using static MaxK.Tests.Cli.CliRun;
 
-namespace MaxK.Tests.Cli;
+namespace MaxK.Tests.CommandLine;
 
 /// <summary>
 /// The exit-code policy (README, "Exit codes") over the whole command tree: a command line that does not parse, an
@@ -37,7 +36,7 @@ public class ExitCodePolicyTests
     public void AnUnknownOptionIsOneLine(string command)
     {
         var args = command.Split(' ');
-        var line = AssertUserError(Maxk([.. args, "--no-such-option"]), $"maxk {command} --no-such-option");
+        var line = Cli.AssertUserError(Cli.Run([.. args, "--no-such-option"]));
         if (line.Contains("See 'maxk", StringComparison.Ordinal))
             Assert.EndsWith($"See 'maxk {command} --help'.", line, StringComparison.Ordinal);
         Assert.True(line.Contains("--no-such-option", StringComparison.Ordinal) || line.Contains("is required", StringComparison.Ordinal), line);
@@ -47,7 +46,7 @@ public class ExitCodePolicyTests
     [MemberData(nameof(Commands))]
     public void HelpStillWorks(string command)
     {
-        var (exit, output, error) = Maxk([.. command.Split(' '), "--help"]);
+        var (exit, output, error) = Cli.Run([.. command.Split(' '), "--help"]);
         Assert.Equal(0, exit);
         Assert.Contains("Usage:", output);
         Assert.Empty(error);
@@ -67,7 +66,7 @@ public class ExitCodePolicyTests
     public void ParseErrorsAreOneLineExitTwo(string commandLine, string expected)
     {
         var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var line = AssertUserError(Maxk(args), commandLine);
+        var line = Cli.AssertUserError(Cli.Run(args));
         Assert.Contains(expected, line);
     }
 
@@ -79,7 +78,7 @@ public class ExitCodePolicyTests
     [InlineData("graph write --preset reddit-unifrm --output /nonexistent-maxk", "Did you mean 'reddit-uniform'?")]
     public void UnknownNamesOfferTheClosestOne(string commandLine, string expected)
     {
-        var line = AssertUserError(Maxk(commandLine.Split(' ')), commandLine);
+        var line = Cli.AssertUserError(Cli.Run(commandLine.Split(' ')));
         Assert.Contains(expected, line);
     }
 

@@ -1,7 +1,6 @@
 using MaxK.Tests.Site;
-using static MaxK.Tests.Cli.CliRun;
 
-namespace MaxK.Tests.Cli;
+namespace MaxK.Tests.CommandLine;
 
 /// <summary>Help that matches the tree: at c08d25c `maxk bench --help` named three suites ("default, smoke, paper") of seven.</summary>
 public class HelpTextTests
@@ -9,7 +8,7 @@ public class HelpTextTests
     [Fact]
     public void BenchHelpListsEverySuiteThatExists()
     {
-        var (exit, help, _) = Maxk("bench", "--help");
+        var (exit, help, _) = Cli.Run("bench", "--help");
         Assert.Equal(0, exit);
         var suites = Directory.GetFiles(Path.Combine(SiteTestData.RepoRoot, "suites"), "*.json").Select(Path.GetFileNameWithoutExtension).ToList();
         Assert.True(suites.Count >= 7, string.Join(", ", suites));
