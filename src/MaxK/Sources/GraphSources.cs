@@ -1,6 +1,7 @@
 using MaxK.Datasets;
 using MaxK.Graphs.Io;
 using MaxK.Graphs.Synthetic;
+using MaxK.Naming;
 
 namespace MaxK.Sources;
 
@@ -66,7 +67,8 @@ public static class GraphSources
     {
         if (!GraphPresets.TryGet(spec.Argument, out var preset) || preset is null)
             throw new GraphSourceException(spec.Text,
-                $"'{spec.Argument}' is not a graph preset ({string.Join(", ", GraphPresets.Names)}) nor a source; {GrammarSummary}.");
+                $"'{spec.Argument}' is not a graph preset nor a source.{NameSuggestions.DidYouMean(spec.Argument, GraphPresets.Names)} "
+                + $"Presets: {string.Join(", ", GraphPresets.Names)}; {GrammarSummary}.");
         var graph = preset.Generate(options.Seed);
         return new LoadedGraph(preset.Name, graph, new GraphProvenance(true, spec.Text, $"{preset.Label}, seed {options.Seed}", []));
     }
