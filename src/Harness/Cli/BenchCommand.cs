@@ -24,9 +24,10 @@ public static class BenchCommand
         var gpuRuns = new Option<int?>("--gpu-runs") { Description = "Timed runs per GPU kernel case (overrides the suite)." };
         var gpuWarmup = new Option<int?>("--gpu-warmup") { Description = "Warm-up runs per GPU kernel case (overrides the suite)." };
         var cpuOnly = new Option<bool>("--cpu-only") { Description = "Skip the CUDA sections even when CUDA is present." };
+        var site = new Option<string?>("--site") { Description = "After the run, render it (marked local) beside the committed results/ into this folder, e.g. artifacts/site." };
         var command = new Command("bench", "Runs a benchmark suite: verifies every case, then times it, and writes a result file.")
         {
-            suite, output, resume, shard, runs, warmup, gpuRuns, gpuWarmup, cpuOnly,
+            suite, output, resume, shard, runs, warmup, gpuRuns, gpuWarmup, cpuOnly, site,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +51,8 @@ public static class BenchCommand
                 + $"{outcome.Resumed} from the journal, {outcome.Ran} run now) to {outcome.Path}");
             foreach (var skipped in result.Skipped)
                 log.WriteLine($"Not run: {skipped.What} — {skipped.Reason}");
+            if (parse.GetValue(site) is { } siteOutput)
+                LocalSite.Render(outcome.Path, siteOutput, log);
             return outcome.Failed == 0 ? 0 : 1;
         });
         return command;

@@ -70,9 +70,23 @@ public sealed record CaseRecord
     public bool? Diagnostic { get; init; }
 
     /// <summary>
-    /// A failure: an error, or not verified for a non-diagnostic case (a diagnostic case is unverifiable by design and fails
-    /// only with an error). Not written to JSON.
+    /// How the case was timed; absent (null) means <see cref="Results.TimingProtocol.CudaEventsL2Flushed"/>, this harness's
+    /// default (<see cref="TimingProtocols.Of"/>). Times and ratios compare only within one protocol.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TimingProtocol? TimingProtocol { get; init; }
+
+    /// <summary>
+    /// True for a peer record: the released MaxK-GNN kernels run as a black box (<see cref="Suites.KernelNames.MaxkGnnReleased"/>),
+    /// never verified by this harness, timed with their own protocol. Not written to JSON.
     /// </summary>
     [JsonIgnore]
-    public bool Failed => Error is not null || (!Verified && Diagnostic != true);
+    public bool Peer => Implementation == Suites.KernelNames.MaxkGnnReleased;
+
+    /// <summary>
+    /// A failure: an error, or not verified for a case that is neither diagnostic nor a peer (a diagnostic case is
+    /// unverifiable by design, a peer is timed as it is; both fail only with an error). Not written to JSON.
+    /// </summary>
+    [JsonIgnore]
+    public bool Failed => Error is not null || (!Verified && Diagnostic != true && !Peer);
 }

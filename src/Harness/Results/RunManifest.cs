@@ -1,9 +1,18 @@
+using System.Text.Json.Serialization;
+
 namespace MaxK.Harness.Results;
 
 /// <summary>Provenance of a run (snake_case in JSON): what ran, where, with which software, and when (UTC).</summary>
 public sealed record RunManifest
 {
     public required string Suite { get; init; }
+
+    /// <summary>
+    /// What the file is for: headline, diagnostic or probe, from the suite file (or the command). Absent in files written
+    /// before roles existed: <see cref="RunRoles.Of"/> derives it from <see cref="Suite"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunRole? Role { get; init; }
     public required string HarnessCommit { get; init; }
     public required bool HarnessDirty { get; init; }
     public required string Host { get; init; }

@@ -10,6 +10,16 @@ public static class KernelNames
     public const string CuSparseSpmmAlg3 = "cusparse_spmm_alg3";
     public const string GnnAdvisorSpmm = "gnnadvisor_spmm";
 
+    /// <summary>
+    /// The GNNAdvisor-style SpMM at the best (ngs, wpb) of a small sweep timed at set-up (its <c>config</c> names the
+    /// choice); <see cref="GnnAdvisorSpmm"/> is the same kernel with its own decider. Headline "vs GNNAdvisor" ratios use
+    /// this one where a run has it.
+    /// </summary>
+    public const string GnnAdvisorSpmmBest = "gnnadvisor_spmm_best";
+
+    /// <summary>cuSPARSE SpMM with its default algorithm, the baseline of the released MaxK-GNN code (peer records).</summary>
+    public const string CuSparseSpmmDefault = "cusparse_spmm_default";
+
     /// <summary>A device-to-device copy of N × D floats: the GPU's achievable memory bandwidth, the GB/s reference line.</summary>
     public const string DeviceCopy = "device_copy";
 
@@ -30,6 +40,12 @@ public static class KernelNames
 
     /// <summary>NVIDIA cuSPARSE's generic SpMM.</summary>
     public const string CuSparse = "cusparse";
+
+    /// <summary>
+    /// The released MaxK-GNN kernels run as a black-box peer (never verified, timed with their own protocol): their
+    /// records fill only the "released code" columns, never a headline or one of our speed-ups.
+    /// </summary>
+    public const string MaxkGnnReleased = "maxk-gnn-released";
 
     /// <summary>
     /// DIAGNOSTIC: <see cref="MaxKForward"/> with MXK_TUNE_DIAGNOSTIC_SKIP_ACCUMULATE (loads, shuffles and flush only, no

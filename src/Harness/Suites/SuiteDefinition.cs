@@ -3,9 +3,14 @@ namespace MaxK.Harness.Suites;
 /// <summary>
 /// A declarative suite read from <c>suites/&lt;name&gt;.json</c>: a name, a base seed and sections (kernel, training or
 /// accuracy), each expanded into cases by <see cref="SuiteExpander"/>. <see cref="Sha256"/> is the hash of the file's
-/// bytes, recorded in the manifest so a result names exactly the suite that produced it.
+/// bytes, recorded in the manifest so a result names exactly the suite that produced it. <see cref="Role"/> (the file's
+/// "role", else <see cref="Results.RunRoles.ForSuite"/> of the name) goes into the manifest: only headline runs fill
+/// headline tables.
 /// </summary>
-public sealed record SuiteDefinition(string Name, string Description, ulong Seed, string File, string Sha256, IReadOnlyList<SuiteSection> Sections);
+public sealed record SuiteDefinition(string Name, string Description, ulong Seed, string File, string Sha256, IReadOnlyList<SuiteSection> Sections)
+{
+    public Results.RunRole Role { get; init; } = Results.RunRoles.ForSuite(Name);
+}
 
 /// <summary>What a section measures.</summary>
 public enum SuiteSectionKind

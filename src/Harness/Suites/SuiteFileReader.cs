@@ -48,8 +48,11 @@ public static class SuiteFileReader
         {
             var ctx = new Context(file, new JsonLineMap(utf8));
             var root = doc.RootElement;
-            ctx.Object(root, "", ["suite", "description", "seed", "sections"]);
+            ctx.Object(root, "", ["suite", "description", "role", "seed", "sections"]);
             var name = ctx.String(root, "", "suite", required: true)!;
+            var roleWord = ctx.String(root, "", "role", required: false);
+            var role = roleWord is null ? Results.RunRoles.ForSuite(name)
+                : Results.RunRoles.Parse(roleWord) ?? throw ctx.Error("role", $"'{roleWord}' is not a role; use headline, diagnostic or probe");
             var description = ctx.String(root, "", "description", required: false) ?? "";
             var seed = ctx.Long(root, "", "seed") ?? 42;
             if (seed < 0)
@@ -64,7 +67,7 @@ public static class SuiteFileReader
             var dup = sections.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
             if (dup is not null)
                 throw ctx.Error($"sections[{sections.FindLastIndex(s => s.Name == dup.Key)}].name", $"section name '{dup.Key}' is used twice");
-            return new SuiteDefinition(name, description, (ulong)seed, file, Convert.ToHexStringLower(SHA256.HashData(utf8)), sections);
+            return new SuiteDefinition(name, description, (ulong)seed, file, Convert.ToHexStringLower(SHA256.HashData(utf8)), sections) { Role = role };
         }
     }
 

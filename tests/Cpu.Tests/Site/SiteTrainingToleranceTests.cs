@@ -33,7 +33,7 @@ public sealed class SiteTrainingToleranceTests
     {
         Manifest = new RunManifest
         {
-            Suite = "training", HarnessCommit = new string('b', 40), HarnessDirty = false, Host = "h", Cpu = "c", LogicalCpus = 1, MemoryBytes = 1,
+            Suite = "training", Role = RunRole.Headline, HarnessCommit = new string('b', 40), HarnessDirty = false, Host = "h", Cpu = "c", LogicalCpus = 1, MemoryBytes = 1,
             Os = "o", Dotnet = "d", TorchSharp = "t", Gpu = Gpu, Seed = 1, StartedUtc = DateTimeOffset.UnixEpoch,
         },
         Skipped = [],

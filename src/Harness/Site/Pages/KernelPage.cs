@@ -9,8 +9,8 @@ namespace MaxK.Harness.Site.Pages;
 /// <summary>
 /// kernels.html: per GPU, speed-up against k for every graph (with ALG2, ALG3, GNNAdvisor-style and cuSPARSE at
 /// width k as references), time against graph size, achieved GB/s against the measured bandwidth, the loads-only floors
-/// beside the kernels they bound where a run measured them (labelled as diagnostic, never a result), and the table of
-/// every latest case.
+/// beside the kernels they bound where a run measured them (labelled as diagnostic, never a result); the table of every
+/// latest case is a download (<see cref="SitePage.Offer"/>), not part of the page. Cases come from headline runs only.
 /// </summary>
 public static class KernelPage
 {
@@ -28,7 +28,10 @@ public static class KernelPage
             page.Sections.Add(new SiteSection(g.Anchor + "-bandwidth", $"{g.Gpu}: achieved bandwidth", Bandwidth(g), 3));
             if (g.Cases.Any(c => c.IsDiagnostic))
                 page.Sections.Add(new SiteSection(g.Anchor + "-floor", $"{g.Gpu}: {KernelNames.FloorLabel}", Floors(page, g), 3));
-            page.Sections.Add(new SiteSection(g.Anchor + "-cases", $"{g.Gpu}: all cases", page.Table(CaseTable(g)), 3));
+            var cases = page.Offer(CaseTable(g));
+            page.Sections.Add(new SiteSection(g.Anchor + "-cases", $"{g.Gpu}: all cases",
+                $"<p>The newest measurement of every case ({Html.Count(cases.Rows.Count)} rows, headline runs and loads-only floors) is a download: "
+                + $"<a href=\"{Html.E(cases.CsvPath)}\">CSV</a> · <a href=\"{Html.E(cases.JsonPath)}\">JSON</a> (listed on the <a href=\"downloads.html\">downloads page</a>).</p>\n", 3));
         }
         return page;
     }
@@ -42,7 +45,7 @@ public static class KernelPage
         foreach (var graph in g.Graphs)
         {
             var cases = g.Cases.Where(c => c.Case.Graph == graph).ToList();
-            var maxk = cases.Where(c => c.Case.Kernel is "maxk_forward" or "maxk_backward" && c.VsAlg2 is not null).ToList();
+            var maxk = cases.Where(c => c.Case.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward && c.VsAlg2 is not null).ToList();
             if (maxk.Count == 0)
                 continue;
             any = true;
@@ -52,19 +55,19 @@ public static class KernelPage
                 Title = $"{graph}: speed-up against cuSPARSE ALG2 (D = {d})",
                 XLabel = "k (kept features per row, log scale)", YLabel = "speed-up over cuSPARSE ALG2 (×)", XLogBase = 2,
             };
-            foreach (var kernel in new[] { "maxk_forward", "maxk_backward" })
+            foreach (var kernel in IndexPage.HeadlineKernels)
                 chart.Series.Add(new ChartSeries(kernel, maxk.Where(c => c.Case.Kernel == kernel && c.Case.Dim == d)
                     .Select(c => new ChartPoint(c.Case.K, c.VsAlg2!.Value, $"{kernel} {graph} k={K(c.Case.K)} D={K(d)}: {Html.N(c.Case.MedianMs, 3)} ms, {Html.X(c.VsAlg2)} ({c.Run.Label})")).ToList()));
             var widthK = cases.Where(c => c.Case.WidthK == true && c.VsAlg2 is not null).ToList();
             if (widthK.Count > 0)
                 chart.Series.Add(new ChartSeries("cuSPARSE at width k", widthK.Select(c => new ChartPoint(c.Case.K, c.VsAlg2!.Value,
                     $"{c.Case.Kernel} at width k={K(c.Case.K)}: {Html.N(c.Case.MedianMs, 3)} ms, {Html.X(c.VsAlg2)} ({c.Run.Label})")).ToList(), Dashed: true));
-            chart.References.Add(new ReferenceLine("ALG2 (1×)", 1));
+            chart.References.Add(new ReferenceLine("cuSPARSE ALG2 (1×)", 1));
             var first = maxk[0];
-            if (first.Sibling("cusparse_spmm_alg3", d) is { MedianMs: { } a3 } && first.Sibling("cusparse_spmm_alg2", d) is { MedianMs: { } a2 })
-                chart.References.Add(new ReferenceLine($"ALG3 at D ({Html.X(a2 / a3)})", a2 / a3));
-            if (first.Sibling("gnnadvisor_spmm", d) is { MedianMs: { } gn } && first.Sibling("cusparse_spmm_alg2", d) is { MedianMs: { } b2 })
-                chart.References.Add(new ReferenceLine($"GNNAdvisor at D ({Html.X(b2 / gn)})", b2 / gn));
+            if (first.Sibling(KernelNames.CuSparseSpmmAlg3, d) is { MedianMs: { } a3 } && first.Sibling(KernelNames.CuSparseSpmmAlg2, d) is { MedianMs: { } a2 })
+                chart.References.Add(new ReferenceLine($"cuSPARSE ALG3 at D ({Html.X(a2 / a3)})", a2 / a3));
+            if (first.GnnAdvisor is { Case.MedianMs: { } gn } gnna && first.Sibling(KernelNames.CuSparseSpmmAlg2, d) is { MedianMs: { } b2 })
+                chart.References.Add(new ReferenceLine($"GNNAdvisor-style at D, {gnna.ShortLabel} ({Html.X(b2 / gn)})", b2 / gn));
             sb.Append(chart.Render("chart-" + Html.Slug(g.Gpu) + "-k-" + Html.Slug(graph)));
         }
         sb.Append("</div>\n");
@@ -72,18 +75,19 @@ public static class KernelPage
     }
 
     /// <summary>The k values measured on at least two graphs (the ones worth a size chart), ascending.</summary>
-    private static List<int> CommonKs(GpuGroup g) => g.Cases.Where(c => c.Case.Kernel == "maxk_forward")
+    private static List<int> CommonKs(GpuGroup g) => g.Cases.Where(c => c.Case.Kernel == KernelNames.MaxKForward)
         .GroupBy(c => c.Case.K).Where(x => x.Select(c => c.Case.Graph).Distinct().Count() >= 2).Select(x => x.Key).Order().ToList();
 
     private static IEnumerable<(string Name, Func<SiteCase, bool> Select, bool Dashed)> SizeSeries(int k) =>
     [
-        ("cuSPARSE ALG2", c => c.Case.Kernel == "cusparse_spmm_alg2" && c.Case.WidthK != true, false),
-        ("cuSPARSE ALG3", c => c.Case.Kernel == "cusparse_spmm_alg3" && c.Case.WidthK != true, false),
-        ("GNNAdvisor-style", c => c.Case.Kernel == "gnnadvisor_spmm", false),
-        ($"maxk_forward k={K(k)}", c => c.Case.Kernel == "maxk_forward" && c.Case.K == k, false),
-        ($"maxk_backward k={K(k)}", c => c.Case.Kernel == "maxk_backward" && c.Case.K == k, false),
+        ("cuSPARSE ALG2", c => c.Case.Kernel == KernelNames.CuSparseSpmmAlg2 && c.Case.WidthK != true, false),
+        ("cuSPARSE ALG3", c => c.Case.Kernel == KernelNames.CuSparseSpmmAlg3 && c.Case.WidthK != true, false),
+        ("GNNAdvisor-style (own decider)", c => c.Case.Kernel == KernelNames.GnnAdvisorSpmm, false),
+        ("GNNAdvisor-style (best of sweep)", c => c.Case.Kernel == KernelNames.GnnAdvisorSpmmBest, false),
+        ($"maxk_forward k={K(k)}", c => c.Case.Kernel == KernelNames.MaxKForward && c.Case.K == k, false),
+        ($"maxk_backward k={K(k)}", c => c.Case.Kernel == KernelNames.MaxKBackward && c.Case.K == k, false),
         ($"cuSPARSE at width k={K(k)}", c => c.Case.WidthK == true && c.Case.K == k, true),
-        ($"dense_spmm", c => c.Case.Kernel == "dense_spmm", false),
+        (KernelNames.DenseSpmm, c => c.Case.Kernel == KernelNames.DenseSpmm, false),
     ];
 
     private static string TimeVsSize(GpuGroup g)
@@ -91,7 +95,7 @@ public static class KernelPage
         var ks = CommonKs(g);
         if (ks.Count == 0)
             return "<p class=\"empty\">Fewer than two graphs share a k for this GPU: no size chart.</p>\n";
-        var d = g.Cases.First(c => c.Case.Kernel == "maxk_forward").Case.Dim;
+        var d = g.Cases.First(c => c.Case.Kernel == KernelNames.MaxKForward).Case.Dim;
         var sb = new StringBuilder("<div class=\"charts\">\n");
         foreach (var k in ks)
         {
@@ -126,7 +130,7 @@ public static class KernelPage
               .Append("</p>\n");
         if (ks.Count == 0)
             return sb + "<p class=\"empty\">Fewer than two graphs share a k for this GPU: no bandwidth chart.</p>\n";
-        var d = g.Cases.First(c => c.Case.Kernel == "maxk_forward").Case.Dim;
+        var d = g.Cases.First(c => c.Case.Kernel == KernelNames.MaxKForward).Case.Dim;
         sb.Append("<p>Achieved GB/s counts the compulsory bytes of each kernel (<code>byte_model</code> in the records) over its median time.</p>\n<div class=\"charts\">\n");
         foreach (var k in ks)
         {
@@ -155,9 +159,10 @@ public static class KernelPage
     /// <summary>The kernel name, with the floor label for a diagnostic case.</summary>
     internal static string KernelLabel(CaseRecord c) => c.Diagnostic == true ? $"{c.Kernel} — {KernelNames.FloorLabel}" : c.Kernel;
 
-    /// <summary>"yes", "NO", or "diagnostic (never verified)" for a floor that ran.</summary>
+    /// <summary>"yes", "NO", "diagnostic (never verified)" for a floor that ran, or "peer (never verified)" for the released code's record.</summary>
     internal static SiteCell VerifiedCell(CaseRecord c) => c.Diagnostic == true && c.Error is null
         ? new SiteCell("diagnostic (never verified)", false, CssClass: "note", Tip: c.VerificationReference)
+        : c.Peer && c.Error is null ? new SiteCell("peer (never verified)", false, CssClass: "note", Tip: c.VerificationReference)
         : new SiteCell(c.Verified ? "yes" : "NO", c.Verified, CssClass: c.Verified ? "ok" : "fail");
 
     /// <summary>Each floor beside the kernel it bounds (same run, graph, D and k): both medians and the floor's share of the kernel's time.</summary>

@@ -1,0 +1,33 @@
+using MaxK.Harness.Site;
+
+namespace MaxK.Harness.Cli;
+
+/// <summary>
+/// Renders the run a command just wrote beside the committed results (<c>results/</c>, <c>site/</c> of the working
+/// folder) into a site folder, the run marked local, and prints where it is and what to do next. Without the committed
+/// results or the site sources (a bundle on a GPU host) it says so and renders nothing.
+/// </summary>
+public static class LocalSite
+{
+    public const string CommittedResults = "results";
+    public const string SiteSources = "site";
+
+    public static void Render(string resultFile, string output, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (!Directory.Exists(Path.Combine(SiteSources, "templates")))
+        {
+            log.WriteLine($"Site: not rendered ({Path.GetFullPath(SiteSources)} has no templates; run from a checkout of the repository).");
+            return;
+        }
+        SiteRenderer.Render(CommittedResults, [resultFile], SiteSources, output, log);
+        var index = Path.GetFullPath(Path.Combine(output, "index.html"));
+        log.WriteLine();
+        log.WriteLine($"Your run is on the site beside the committed results, marked local: {index}");
+        log.WriteLine("Next:");
+        log.WriteLine($"  open {index}                       (works from the file system: no server, no scripts)");
+        log.WriteLine($"  dotnet run --project src/Harness -- analyze {resultFile}            (Amdahl analysis and the end-to-end goals)");
+        log.WriteLine($"  dotnet run --project src/Harness -- analyze --claims {CommittedResults} {resultFile}   (the paper's claims with your run)");
+        log.WriteLine($"  ./build.sh Site --results {Path.GetDirectoryName(Path.GetDirectoryName(resultFile)) ?? resultFile}   (render a results folder on its own)");
+    }
+}
