@@ -12,15 +12,17 @@ public static class LocalSite
     public const string CommittedResults = "results";
     public const string SiteSources = "site";
 
-    public static void Render(string resultFile, string output, TextWriter log)
+    /// <param name="repoRoot">The checkout whose results/ and site/ are used (default: the working folder).</param>
+    public static void Render(string resultFile, string output, TextWriter log, string repoRoot = ".")
     {
         ArgumentNullException.ThrowIfNull(log);
-        if (!Directory.Exists(Path.Combine(SiteSources, "templates")))
+        var site = Path.Combine(repoRoot, SiteSources);
+        if (!Directory.Exists(Path.Combine(site, "templates")))
         {
-            log.WriteLine($"Site: not rendered ({Path.GetFullPath(SiteSources)} has no templates; run from a checkout of the repository).");
+            log.WriteLine($"Site: not rendered ({Path.GetFullPath(site)} has no templates; run from a checkout of the repository).");
             return;
         }
-        SiteRenderer.Render(CommittedResults, [resultFile], SiteSources, output, log);
+        SiteRenderer.Render(Path.Combine(repoRoot, CommittedResults), [resultFile], site, output, log);
         var index = Path.GetFullPath(Path.Combine(output, "index.html"));
         log.WriteLine();
         log.WriteLine($"Your run is on the site beside the committed results, marked local: {index}");

@@ -74,6 +74,7 @@ public sealed record CaseRecord
     /// default (<see cref="TimingProtocols.Of"/>). Times and ratios compare only within one protocol.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(KebabCaseEnumConverter<TimingProtocol>))]
     public TimingProtocol? TimingProtocol { get; init; }
 
     /// <summary>

@@ -4,10 +4,11 @@ using System.Text.Json.Serialization;
 namespace MaxK.Harness.Results;
 
 /// <summary>
-/// How a kernel record was timed (<c>timing_protocol</c>, kebab-case words on disk). Times and ratios are only ever
-/// compared within one protocol. A record without the field was timed with <see cref="CudaEventsL2Flushed"/>.
+/// How a kernel record was timed (<c>timing_protocol</c>, kebab-case words on disk: the property carries
+/// <see cref="KebabCaseEnumConverter{T}"/>, which wins over the snake_case enum converter of <see cref="ResultJson.Options"/>).
+/// Times and ratios are only ever compared within one protocol. A record without the field was timed with
+/// <see cref="CudaEventsL2Flushed"/>.
 /// </summary>
-[JsonConverter(typeof(KebabCaseEnumConverter<TimingProtocol>))]
 public enum TimingProtocol
 {
     /// <summary>"cuda-events-l2-flushed": CUDA events around each run, L2 flushed before it, median with a 95 % CI (this harness's default).</summary>
