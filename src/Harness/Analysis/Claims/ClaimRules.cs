@@ -50,17 +50,32 @@ public static class ClaimRules
         var rowVerdict = verdicts.Count == 0 ? ClaimVerdict.NotMeasured
             : verdicts.Contains(ClaimVerdict.NotReproduced) ? ClaimVerdict.NotReproduced
             : verdicts.Contains(ClaimVerdict.Holds) ? ClaimVerdict.Holds : ClaimVerdict.Exceeded;
-        var causes = measured.Select(m => (m.Gpu, m.Cause)).Where(c => c.Cause.Length > 0).ToList();
-        var rowCause = causes.Count == 0 ? "—"
-            : causes.Select(c => c.Cause).Distinct(StringComparer.Ordinal).Count() == 1 ? causes[0].Cause
-            : string.Join(" | ", causes.Select(c => $"{ClaimWords.ShortGpu(c.Gpu)}: {c.Cause}"));
-        return row with { ByGpu = measured, Verdict = rowVerdict, Cause = rowCause };
+        return row with { ByGpu = measured, Verdict = rowVerdict, Cause = RowCause(measured) };
     }
+
+    /// <summary>
+    /// The row's cause: the parts every GPU shares once, the others prefixed with their GPU ("H100: …"); "—" when no GPU has
+    /// one. Not-measured GPUs are left out when another GPU measured the claim.
+    /// </summary>
+    private static string RowCause(IReadOnlyList<ClaimMeasurement> measured)
+    {
+        var any = measured.Any(m => m.Verdict != ClaimVerdict.NotMeasured);
+        var parts = measured.Where(m => !any || m.Verdict != ClaimVerdict.NotMeasured).Select(m => (m.Gpu, Parts: m.Cause.Length == 0 ? [] : m.Cause.Split(Separator))).ToList();
+        if (parts.All(p => p.Parts.Length == 0))
+            return "—";
+        var common = parts.Skip(1).Aggregate(parts[0].Parts.AsEnumerable(), (acc, p) => acc.Intersect(p.Parts, StringComparer.Ordinal)).ToList();
+        var specific = parts.Select(p => (p.Gpu, Parts: p.Parts.Except(common, StringComparer.Ordinal).ToList())).Where(p => p.Parts.Count > 0)
+            .Select(p => $"{ClaimWords.ShortGpu(p.Gpu)}: {string.Join(Separator, p.Parts)}");
+        return string.Join(Separator, specific.Concat(common));
+    }
+
+    /// <summary>Between the parts of a cause (no part contains it).</summary>
+    private const string Separator = "; ";
 
     private static string Cause(ClaimRow row, ClaimMeasurement m, ClaimVerdict verdict)
     {
         if (verdict == ClaimVerdict.NotMeasured)
-            return "not measured: " + (m.Missing ?? "no headline run stands for this claim");
+            return "not measured: " + (m.Missing ?? "no headline run stands for this claim").Replace(Separator, ", ", StringComparison.Ordinal);
         var parts = new List<string>();
         var slower = m.OursOverReleasedTime is > 1 + RatioTolerance;
         if (slower)
@@ -86,7 +101,7 @@ public static class ClaimRules
             parts.Add(b);
         if (m.Data == DataKind.Synthetic)
             parts.Add($"data: a synthetic stand-in ({m.StandIn ?? "our graph"})" + (row.PaperName is { } n ? $" for {n}" : ""));
-        return string.Join("; ", parts);
+        return string.Join(Separator, parts.Select(p => p.Replace(Separator, ", ", StringComparison.Ordinal)));
     }
 
     private static string X(double? v) => v is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) + "×" : "—";

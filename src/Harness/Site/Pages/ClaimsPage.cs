@@ -92,9 +92,9 @@ public static class ClaimsPage
             }
             if (!compact)
             {
-                sb.Append($"<td class=\"n\">{Html.E(string.Join(" · ", gpus.Select(g => ClaimWords.Format(r.Unit, r.For(g)?.Released))))}</td>");
+                sb.Append($"<td class=\"n\">{Html.E(r.ByGpu.All(m => m.Released is null) ? "—" : string.Join(" · ", gpus.Select(g => ClaimWords.Format(r.Unit, r.For(g)?.Released))))}</td>");
                 sb.Append($"<td>{Html.E(r.Data?.Word() ?? "—")}</td>");
-                sb.Append($"<td class=\"n\">{Html.E(string.Join(" · ", gpus.Select(g => r.For(g)?.Ratio is { } x ? Html.N(x, 2) : "—")))}</td>");
+                sb.Append($"<td class=\"n\">{Html.E(r.ByGpu.All(m => m.Ratio is null) ? "—" : string.Join(" · ", gpus.Select(g => r.For(g)?.Ratio is { } x ? Html.N(x, 2) : "—")))}</td>");
             }
             sb.Append($"<td class=\"{Css(r.Verdict)}\">{Html.E(r.Verdict.Word())}</td>");
             if (!compact)
