@@ -20,6 +20,16 @@ __device__ __forceinline__ unsigned warp_sum_u32(unsigned v) {
 #endif
 }
 
+// Maximum of an unsigned value over the 32 lanes of a fully active warp.
+__device__ __forceinline__ unsigned warp_max_u32(unsigned v) {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+    return __reduce_max_sync(kFullMask, v);
+#else
+    for (int o = 16; o > 0; o >>= 1) v = max(v, __shfl_xor_sync(kFullMask, v, o));
+    return v;
+#endif
+}
+
 // Order-preserving map float -> uint32 for SIGNED value order: a < b (as floats, -0 == +0) iff
 // key(a) < key(b). -0.0 is mapped like +0.0. NaN with sign bit clear maps above +inf, with it set below -inf.
 __device__ __forceinline__ uint32_t float_to_key(float f) {
@@ -77,6 +87,18 @@ __device__ __forceinline__ void cp_async4(void* smem_dst, const void* src, int s
     asm volatile("cp.async.ca.shared.global [%0], [%1], 4, %2;" ::"r"(d), "l"(src), "r"(src_bytes) : "memory");
 #else
     *static_cast<int*>(smem_dst) = src_bytes ? *static_cast<const int*>(src) : 0;
+#endif
+}
+
+// 16-byte asynchronous global -> shared copy that bypasses L1 (sm_80+ cp.async.cg; plain copy before sm_80).
+// Both addresses 16-byte aligned. Tracked by commit groups, not by register scoreboards, so a lane can have
+// many in flight without holding registers.
+__device__ __forceinline__ void cp_async16(void* smem_dst, const void* src) {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+    const uint32_t d = static_cast<uint32_t>(__cvta_generic_to_shared(smem_dst));
+    asm volatile("cp.async.cg.shared.global [%0], [%1], 16;" ::"r"(d), "l"(src) : "memory");
+#else
+    *static_cast<float4*>(smem_dst) = *static_cast<const float4*>(src);
 #endif
 }
 

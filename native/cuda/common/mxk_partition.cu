@@ -95,7 +95,41 @@ MXK_API int mxk_partition_create(const int32_t* indptr, int32_t n_rows, int32_t 
     const size_t off_part_ptr = align_up(off_records + R * sizeof(int4), 256);
     const size_t off_part2node = align_up(off_part_ptr + (R + 1) * sizeof(int32_t), 256);
     const size_t off_zero = align_up(off_part2node + R * sizeof(int32_t), 256);
-    const size_t total = align_up(off_zero + Z * sizeof(int32_t), 256);
+    // The row-group list (see mxk_partition.h): rows cut at rows_chunk edges, every empty row as a length-0
+    // record, all ordered by length, longest first (counting sort, stable: row order within a length).
+    const int32_t rows_chunk = max_chunk < kRowsChunk ? max_chunk : kRowsChunk;
+    std::vector<int4> rows_recs;
+    std::vector<int32_t> rows_zero;
+    for (int32_t r = 0; r < n_rows; ++r) {
+        const int32_t a = h_indptr[r], deg = h_indptr[r + 1] - a;
+        if (deg == 0) {
+            rows_recs.push_back(make_int4(r, a, 0, 0));
+            continue;
+        }
+        const int32_t flags = deg > rows_chunk ? MXK_RECORD_SPLIT_ROW : 0;
+        if (flags) rows_zero.push_back(r);
+        for (int32_t off = 0; off < deg; off += rows_chunk) {
+            const int32_t len = deg - off < rows_chunk ? deg - off : rows_chunk;
+            rows_recs.push_back(make_int4(r, a + off, len, flags));
+        }
+    }
+    MXK_REQUIRE_SHAPE(rows_recs.size() <= static_cast<size_t>(INT32_MAX), "mxk_partition_create: too many records");
+    const size_t RR = rows_recs.size(), RZ = rows_zero.size();
+    std::vector<int4> by_len(RR);
+    int32_t rows_long = 0, rows_nonempty = 0;
+    {
+        std::vector<int64_t> start(static_cast<size_t>(rows_chunk) + 2, 0);
+        for (const int4& q : rows_recs) ++start[static_cast<size_t>(rows_chunk - q.z) + 1];
+        for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+        for (const int4& q : rows_recs) by_len[static_cast<size_t>(start[static_cast<size_t>(rows_chunk - q.z)]++)] = q;
+        for (const int4& q : rows_recs) {
+            rows_long += q.z > kRowsLongLen ? 1 : 0;
+            rows_nonempty += q.z > 0 ? 1 : 0;
+        }
+    }
+    const size_t off_rows = align_up(off_zero + Z * sizeof(int32_t), 256);
+    const size_t off_rows_zero = align_up(off_rows + RR * sizeof(int4), 256);
+    const size_t total = align_up(off_rows_zero + RZ * sizeof(int32_t), 256);
 
     std::vector<unsigned char> host(total, 0);
     std::vector<int32_t> part_ptr(R + 1), part2node(R);
@@ -108,6 +142,8 @@ MXK_API int mxk_partition_create(const int32_t* indptr, int32_t n_rows, int32_t 
     std::memcpy(host.data() + off_part_ptr, part_ptr.data(), (R + 1) * sizeof(int32_t));
     if (R) std::memcpy(host.data() + off_part2node, part2node.data(), R * sizeof(int32_t));
     if (Z) std::memcpy(host.data() + off_zero, zero_rows.data(), Z * sizeof(int32_t));
+    if (RR) std::memcpy(host.data() + off_rows, by_len.data(), RR * sizeof(int4));
+    if (RZ) std::memcpy(host.data() + off_rows_zero, rows_zero.data(), RZ * sizeof(int32_t));
 
     MXK_CUDA_CHECK(cudaMalloc(&p->device_block, total));
     MXK_CUDA_CHECK(cudaMemcpyAsync(p->device_block, host.data(), total, cudaMemcpyHostToDevice, s));
@@ -118,6 +154,13 @@ MXK_API int mxk_partition_create(const int32_t* indptr, int32_t n_rows, int32_t 
     p->part_ptr = reinterpret_cast<const int32_t*>(base + off_part_ptr);
     p->part2node = reinterpret_cast<const int32_t*>(base + off_part2node);
     p->zero_rows = Z ? reinterpret_cast<const int32_t*>(base + off_zero) : nullptr;
+    p->rows_records = reinterpret_cast<const int4*>(base + off_rows);
+    p->rows_zero_rows = RZ ? reinterpret_cast<const int32_t*>(base + off_rows_zero) : nullptr;
+    p->num_rows_records = static_cast<int32_t>(RR);
+    p->num_rows_long = rows_long;
+    p->num_rows_nonempty = rows_nonempty;
+    p->num_rows_zero_rows = static_cast<int32_t>(RZ);
+    p->mean_record_len = R ? static_cast<double>(nnz) / static_cast<double>(R) : 0.0;
     p->device_bytes = static_cast<int64_t>(total);
     p->n_rows = n_rows;
     p->nnz = nnz;

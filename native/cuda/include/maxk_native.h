@@ -204,6 +204,16 @@ typedef struct mxk_tuning_t {
 #define MXK_TUNE_PREFETCH_L2 64
 /** Neither prefetch (overrides the two flags above and the library's default choice). */
 #define MXK_TUNE_NO_PREFETCH 128
+/** SpGEMM and SSpMM (vector path: k % 4 == 0, aligned buffers): the row-group kernels. Every lane group of
+ *  a warp owns one record (instead of the whole warp sharing one), records are taken longest first from a
+ *  length-sorted copy of the partition, and each group flushes (forward) or stages (backward) only its own
+ *  dim-wide row. Made for low-degree graphs, where the default kernels' per-record cost dominates; used by
+ *  default when the partition's mean record length is short (maxk_forward_config.h,
+ *  maxk_backward_config.h). This flag forces them (ignored with SHARED_ATOMICS, PREFETCH_*, LANE_PRIVATE or
+ *  DIAGNOSTIC_SKIP_ACCUMULATE, which select other kernels). */
+#define MXK_TUNE_ROW_GROUPS 512
+/** Never use the row-group kernels (overrides MXK_TUNE_ROW_GROUPS and the default choice). */
+#define MXK_TUNE_NO_ROW_GROUPS 1024
 /** DIAGNOSTIC, results are WRONG: SSpMM issues plain stores instead of global atomics, and SpGEMM skips
  *  the shared-memory accumulation, so that timings show what the remaining work costs. Never use it for
  *  training. */

@@ -2,6 +2,7 @@
 // The kernel and its description are in maxk_backward_kernel.cuh.
 #include "maxk_backward_kernel.cuh"
 #include "maxk_backward_lp.cuh"
+#include "maxk_backward_rows.cuh"
 
 extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const int32_t* indices,
                                           const float* values, int32_t n_cols, const float* grad_y,
@@ -55,6 +56,32 @@ extern "C" MXK_API int mxk_sspmm_backward(const mxk_partition* partition, const 
         mxk::backward_detail::BackwardArgs a{partition, indices, values, grad_y, x_indices, grad_xs, k, dim, 0, 0, 0, s};
         if (index_width == MXK_INDEX_U8) return mxk::backward_detail::dispatch_lp<uint8_t>(a, lsz, tuning);
         return mxk::backward_detail::dispatch_lp<uint16_t>(a, lsz, tuning);
+    }
+
+    // Row-group kernel (maxk_backward_rows.cuh): every lane group owns a record. Vector path, default mode;
+    // chosen for graphs of short records (MXK_TUNE_ROW_GROUPS forces it, MXK_TUNE_NO_ROW_GROUPS forbids it).
+    const bool use_rows = vec4 && mode == 0 && !(flags & MXK_TUNE_NO_ROW_GROUPS) &&
+                          !(flags & (MXK_TUNE_PARTITIONED_BANKS | MXK_TUNE_PREFETCH_WINDOW | MXK_TUNE_PREFETCH_L2 |
+                                     MXK_TUNE_LANE_PRIVATE)) &&
+                          ((flags & MXK_TUNE_ROW_GROUPS) || partition->mean_record_len <= bc::kRowGroupsMaxMeanRecordLen);
+    if (use_rows) {
+        int rsz = 1;
+        while (rsz < kq && rsz < 32) rsz <<= 1;
+        while (32 / rsz > 1 && static_cast<size_t>(32 / rsz) * dim * 4 > static_cast<size_t>(bc::kRowGroupsMaxWarpBytes)) rsz <<= 1;
+        if (tuning != nullptr && tuning->group_lanes > rsz) rsz = tuning->group_lanes;
+        const size_t rows_bytes = mxk::backward_detail::bwd_rows_warp_bytes(rsz, dim);
+        int rwpb = (tuning != nullptr && tuning->warps_per_block > 0) ? tuning->warps_per_block
+                                                                       : bc::kDefaultWarpsPerBlock;
+        if (tuning == nullptr || tuning->warps_per_block == 0) {
+            while (rwpb > 1 && rows_bytes * rwpb > 96 * 1024) rwpb >>= 1;
+        }
+        const int groups = 32 / rsz;
+        const int nl = partition->num_rows_long;
+        const int units = nl + (partition->num_rows_nonempty - nl + groups - 1) / groups;
+        mxk::backward_detail::BackwardArgs a{partition, indices, values, grad_y, x_indices, grad_xs, k, dim, rwpb,
+                                             mxk::record_grid(units, rwpb, tuning), rows_bytes * rwpb, s};
+        if (index_width == MXK_INDEX_U8) return mxk::backward_detail::dispatch_rows<uint8_t>(a, rsz);
+        return mxk::backward_detail::dispatch_rows<uint16_t>(a, rsz);
     }
 
     const size_t warp_bytes = static_cast<size_t>(nrep) * dim * sizeof(float);

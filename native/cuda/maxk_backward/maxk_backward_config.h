@@ -17,6 +17,11 @@ constexpr int kLpMaxDim = 256;
 // 32 lanes per edge, i.e. no smaller group_lanes tuning).
 // Measured on the H200, Reddit-sized graph: k = 64 9.729 -> 9.186 ms; at k = 16 / 32 it costs +2 / +4 %.
 constexpr int kL2PrefetchMinSlotVectors = 16;
+// Row-group kernel (maxk_backward_rows.cuh) by default when the partition's records are short on average
+// (nnz / records <= this), and the most shared memory its G staged rows may take per warp (more groups of
+// fewer lanes only while G * dim * 4 bytes fit).
+constexpr double kRowGroupsMaxMeanRecordLen = 64.0;
+constexpr int kRowGroupsMaxWarpBytes = 8192;
 
 // MaxK backward scatter.
 constexpr int kScatterMaxDim = 65536;

@@ -4,6 +4,7 @@
 
 #include "maxk_forward_kernel.cuh"
 #include "maxk_forward_lp.cuh"
+#include "maxk_forward_rows.cuh"
 
 namespace mxk {
 namespace forward_detail {
@@ -67,6 +68,38 @@ extern "C" MXK_API int mxk_spgemm_forward(const mxk_partition* partition, const 
                                                                   : fc::kDefaultWarpsPerBlock;
     if (tuning == nullptr || tuning->warps_per_block == 0) {
         while (wpb > 1 && warp_bytes * wpb > 96 * 1024) wpb >>= 1;  // keep >= 2 blocks per SM
+    }
+
+    // Row-group kernel (maxk_forward_rows.cuh): every lane group owns a record. Vector path, default mode;
+    // chosen for graphs of short records (MXK_TUNE_ROW_GROUPS forces it, MXK_TUNE_NO_ROW_GROUPS forbids it).
+    // It writes empty rows itself (length-0 records), so only the rows it splits are zeroed first.
+    const bool use_rows = vec4 && mode == 0 && !(flags & MXK_TUNE_NO_ROW_GROUPS) &&
+                          !(flags & (MXK_TUNE_SHARED_ATOMICS | MXK_TUNE_PREFETCH_WINDOW | MXK_TUNE_PREFETCH_L2 |
+                                     MXK_TUNE_LANE_PRIVATE)) &&
+                          ((flags & MXK_TUNE_ROW_GROUPS) || partition->mean_record_len <= fc::kRowGroupsMaxMeanRecordLen);
+    if (use_rows) {
+        if (partition->num_rows_zero_rows > 0) {
+            const int nz = partition->num_rows_zero_rows;
+            fd::zero_rows_kernel<<<nz < 65535 * 8 ? nz : 65535 * 8, 128, 0, s>>>(partition->rows_zero_rows, nz, dim, y);
+            MXK_CHECK_LAUNCH("zero_rows_kernel");
+        }
+        if (partition->num_rows_records == 0) return MXK_OK;
+        int rsz = fd::pow2_at_least(kv < 32 ? kv : 32);
+        while (32 / rsz > 1 && static_cast<size_t>(32 / rsz) * dim * 4 > static_cast<size_t>(fc::kMaxWarpBufferBytes)) rsz <<= 1;
+        if (tuning != nullptr && tuning->group_lanes > rsz) rsz = tuning->group_lanes;
+        const size_t rows_bytes = fd::rows_warp_bytes(rsz, dim);
+        int rwpb = (tuning != nullptr && tuning->warps_per_block > 0) ? tuning->warps_per_block
+                                                                       : fc::kDefaultWarpsPerBlock;
+        if (tuning == nullptr || tuning->warps_per_block == 0) {
+            while (rwpb > 1 && rows_bytes * rwpb > 96 * 1024) rwpb >>= 1;
+        }
+        const int groups = 32 / rsz;
+        const int nl = partition->num_rows_long;
+        const int units = nl + (partition->num_rows_records - nl + groups - 1) / groups;
+        fd::ForwardArgs a{partition, indices, values, x_values, x_indices, y, k, dim, rwpb,
+                          mxk::record_grid(units, rwpb, tuning), rows_bytes * rwpb, s};
+        if (index_width == MXK_INDEX_U8) return fd::dispatch_rows<uint8_t>(a, rsz);
+        return fd::dispatch_rows<uint16_t>(a, rsz);
     }
 
     if (partition->num_zero_rows > 0) {

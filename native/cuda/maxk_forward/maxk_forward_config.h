@@ -19,6 +19,9 @@ constexpr int kLpMaxDim = 256;
 // the SM to ~24 warps and the kernel is latency-sensitive (k <= 16 at dim 256). Measured on the H200,
 // Reddit-sized graph: k = 16 2.803 -> 2.771 ms; at k = 32 / 64 (4 / 2 KB per warp) it costs +2.7 / +1.1 %.
 constexpr int kL2PrefetchMinWarpBytes = 8192;
+// Row-group kernel (maxk_forward_rows.cuh) by default when the partition's records are short on average
+// (nnz / records <= this): low-degree graphs, where the default kernel's per-record flush of G rows dominates.
+constexpr double kRowGroupsMaxMeanRecordLen = 64.0;
 
 }  // namespace forward_config
 }  // namespace mxk

@@ -21,6 +21,8 @@ struct Result {
     bool verified = false;
     double bytes = 0;  // compulsory bytes (each input read once, each output written once)
     bool diagnostic = false;  // deliberately wrong results (timing of a part); not verified, not a failure
+    bool released = false;    // timed with time_host_mean4: the figure is the mean of 4 host-clock runs
+    double figure() const { return released ? t.mean() : t.median(); }
 };
 
 struct Bench {
@@ -41,11 +43,23 @@ struct Bench {
     explicit Bench(const BenchOptions& o) : opt(o) {}
 
     void add(Result r) {
-        const double ms = r.t.median();
-        std::printf("  %-30s k=%-4d %-26s median %9.4f ms  (min %.4f, max %.4f)  %s\n", r.kernel.c_str(), r.k,
-                    r.variant.c_str(), ms, r.t.min(), r.t.max(), r.diagnostic ? "diagnostic" : (r.verified ? "verified" : "NOT VERIFIED"));
+        const double ms = r.figure();
+        std::printf("  %-30s k=%-4d %-26s %s %9.4f ms  (min %.4f, max %.4f)  %s\n", r.kernel.c_str(), r.k,
+                    r.variant.c_str(), r.released ? "mean4 " : "median", ms, r.t.min(), r.t.max(),
+                    r.diagnostic ? "diagnostic" : (r.verified ? "verified" : "NOT VERIFIED"));
         std::fflush(stdout);
         results.push_back(std::move(r));
+    }
+
+    // The same call under the released code's protocol (host clock, 4 + 4, mean, no flush), when asked for.
+    void add_released(const Result& like, const std::function<void()>& fn) {
+        if (!opt.released) return;
+        Result r{like.kernel, like.variant + "@released", like.k};
+        r.t = time_host_mean4(fn);
+        r.verified = like.verified;
+        r.bytes = like.bytes;
+        r.released = true;
+        add(r);
     }
 
     // ---- sampled references ------------------------------------------------------------------------------
@@ -140,17 +154,25 @@ struct Bench {
         print_device_header();
         int deg = 492;
         n = 232965;
+        const bool from_files = opt.graph.rfind("csr:", 0) == 0;
         if (opt.graph.rfind("uniform:", 0) == 0) {
             std::sscanf(opt.graph.c_str(), "uniform:%d:%d", &n, &deg);
-        } else if (opt.graph != "reddit-uniform") {
-            std::fprintf(stderr, "unknown graph '%s' (use reddit-uniform or uniform:N:DEG)\n", opt.graph.c_str());
+        } else if (!from_files && opt.graph != "reddit-uniform") {
+            std::fprintf(stderr, "unknown graph '%s' (use reddit-uniform, uniform:N:DEG or csr:PATH)\n", opt.graph.c_str());
             std::exit(2);
         }
         graph_name = opt.graph;
         D = opt.dim;
         iw = D <= 256 ? 1 : 2;
         auto t0 = std::chrono::steady_clock::now();
-        g = make_uniform_graph(n, deg, opt.seed);
+        if (from_files) {
+            g = load_csr_files(opt.graph.substr(4), opt.seed);
+            n = g.n_rows;
+            const size_t slash = opt.graph.find_last_of('/');
+            graph_name = slash == std::string::npos ? opt.graph.substr(4) : opt.graph.substr(slash + 1);
+        } else {
+            g = make_uniform_graph(n, deg, opt.seed);
+        }
         xh = random_matrix(n, D, stream_seed(opt.seed, 21));
         gh = random_matrix(n, D, stream_seed(opt.seed, 22));
         auto t1 = std::chrono::steady_clock::now();
@@ -190,6 +212,7 @@ struct Bench {
             r.bytes = dense_bytes;
             std::printf("  (ALG2 buffer %.1f MB, sampled relerr %.3g)\n", sp.buffer_bytes / 1e6, e);
             add(r);
+            add_released(r, [&] { sp.run(); });
         }
         if (opt.quick) return;
         {
@@ -305,12 +328,14 @@ struct Bench {
         rf.verified = verify_fwd(def, nullptr);
         rf.bytes = csr_bytes + cbsr_bytes + 4.0 * n * D;
         add(rf);
+        add_released(rf, [&] { run_fwd(def, nullptr); });
 
         Result rb{"maxk_backward", "default", k};
         rb.t = time_gpu(tc, [&] { run_bwd(def, nullptr); });
         rb.verified = verify_bwd(def, nullptr);
         rb.bytes = csr_bytes + 4.0 * n * D + static_cast<double>(nk) * (4 + sizeof(IdxT));
         add(rb);
+        add_released(rb, [&] { run_bwd(def, nullptr); });
 
         Result rsc{"maxk_backward_scatter", "-", k};
         rsc.t = time_gpu(tc, [&] { CK_MXK(mxk_maxk_backward_scatter(xv.p, xi.p, iw, n, k, D, dense.p, nullptr)); });
@@ -337,41 +362,59 @@ struct Bench {
             return def;
         };
         struct Var { std::string name; int chunk; mxk_tuning_t tun; };
-        const int LP = MXK_TUNE_LANE_PRIVATE;
+        const int RG = MXK_TUNE_ROW_GROUPS;
+        // Row-group kernels (forced) against the warp-per-record kernels (forbidden), and the row-group knobs:
+        // warps per block, lanes per group doubled (half the groups), a shorter record cap.
         const std::vector<Var> fvars = {
-            {"no-prefetch", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_NO_PREFETCH}},
-            {"pf-window", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}},
-            {"pf-l2", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_PREFETCH_L2}},
-            {"lane-private", MXK_DEFAULT_CHUNK, {0, 0, 0, LP}},
-            {"lane-private,wpb=6", MXK_DEFAULT_CHUNK, {6, 0, 0, LP}},
+            {"no-rows", MXK_DEFAULT_CHUNK, {0, 0, 0, MXK_TUNE_NO_ROW_GROUPS}},
+            {"rows", MXK_DEFAULT_CHUNK, {0, 0, 0, RG}},
+            {"rows,wpb=4", MXK_DEFAULT_CHUNK, {4, 0, 0, RG}},
+            {"rows,gl*2", MXK_DEFAULT_CHUNK, {0, 0, -1, RG}},
+            {"rows,chunk=32", 32, {0, 0, 0, RG}},
+            {"rows,chunk=64", 64, {0, 0, 0, RG}},
+        };
+        auto tune = [&](mxk_tuning_t t) {
+            if (t.group_lanes == -1) {  // twice the default lanes per group of this k
+                int gl = 1;
+                while (gl < k / 4 && gl < 32) gl <<= 1;
+                if (32 / gl * D * 4 > 8192) gl = 32 * D * 4 / 8192;
+                t.group_lanes = std::min(32, gl * 2);
+            }
+            return t;
         };
         for (const auto& v : fvars) {
+            const mxk_tuning_t t = tune(v.tun);
             Result r{"maxk_forward_sweep", v.name, k};
-            r.t = time_gpu(tc, [&] { run_fwd(part_of(v.chunk), &v.tun); });
-            r.verified = verify_fwd(part_of(v.chunk), &v.tun);
+            r.t = time_gpu(tc, [&] { run_fwd(part_of(v.chunk), &t); });
+            r.verified = verify_fwd(part_of(v.chunk), &t);
             r.bytes = rf.bytes;
             add(r);
+            add_released(r, [&] { run_fwd(part_of(v.chunk), &t); });
         }
-        const std::vector<Var> bvars = fvars;
-        for (const auto& v : bvars) {
+        for (const auto& v : fvars) {
+            const mxk_tuning_t t = tune(v.tun);
             Result r{"maxk_backward_sweep", v.name, k};
-            r.t = time_gpu(tc, [&] { run_bwd(part_of(v.chunk), &v.tun); });
-            r.verified = verify_bwd(part_of(v.chunk), &v.tun);
+            r.t = time_gpu(tc, [&] { run_bwd(part_of(v.chunk), &t); });
+            r.verified = verify_bwd(part_of(v.chunk), &t);
             r.bytes = rb.bytes;
             add(r);
+            add_released(r, [&] { run_bwd(part_of(v.chunk), &t); });
         }
     }
 
     void report() {
-        double alg2 = 0;
-        for (const auto& r : results)
-            if (r.kernel == "cusparse_spmm_alg2") alg2 = r.t.median();
-        std::printf("\n%-30s %-5s %-26s %10s %10s %10s %9s %9s %s\n", "kernel", "k", "variant", "median_ms", "min_ms",
+        double alg2 = 0, alg2_rel = 0;  // the speed-up reference of each protocol
+        for (const auto& r : results) {
+            if (r.kernel == "cusparse_spmm_alg2" && !r.released) alg2 = r.figure();
+            if (r.kernel == "cusparse_spmm_alg2" && r.released) alg2_rel = r.figure();
+        }
+        std::printf("\n%-30s %-5s %-30s %10s %10s %10s %9s %9s %s\n", "kernel", "k", "variant", "figure_ms", "min_ms",
                     "max_ms", "GB/s", "vs_ALG2", "verified");
         for (const auto& r : results) {
-            const double ms = r.t.median();
-            std::printf("%-30s %-5d %-26s %10.4f %10.4f %10.4f %9.1f %9.2f %s\n", r.kernel.c_str(), r.k,
-                        r.variant.c_str(), ms, r.t.min(), r.t.max(), r.bytes / (ms * 1e6), alg2 / ms,
+            const double ms = r.figure();
+            const double ref = r.released ? alg2_rel : alg2;
+            std::printf("%-30s %-5d %-30s %10.4f %10.4f %10.4f %9.1f %9.2f %s\n", r.kernel.c_str(), r.k,
+                        r.variant.c_str(), ms, r.t.min(), r.t.max(), r.bytes / (ms * 1e6), ref / ms,
                         r.diagnostic ? "diag" : (r.verified ? "yes" : "NO"));
         }
         if (opt.json_path.empty()) return;
@@ -381,14 +424,18 @@ struct Bench {
             return;
         }
         for (const auto& r : results) {
-            const double ms = r.t.median();
+            const double ms = r.figure();
+            const double ref = r.released ? alg2_rel : alg2;
             std::fprintf(f,
                          "{\"kernel\":\"%s\",\"variant\":\"%s\",\"graph\":\"%s\",\"nodes\":%d,\"edges\":%d,\"dim\":%d,"
-                         "\"k\":%d,\"median_ms\":%.5f,\"min_ms\":%.5f,\"max_ms\":%.5f,\"runs\":%zu,\"verified\":%s,"
+                         "\"k\":%d,\"timing_protocol\":\"%s\",\"figure_ms\":%.5f,\"median_ms\":%.5f,\"mean_ms\":%.5f,"
+                         "\"min_ms\":%.5f,\"max_ms\":%.5f,\"runs\":%zu,\"verified\":%s,"
                          "\"gb_per_s\":%.2f,\"speedup_vs_cusparse_alg2\":%.3f,\"l2_flush\":%s,\"diagnostic\":%s}\n",
-                         r.kernel.c_str(), r.variant.c_str(), graph_name.c_str(), n, g.nnz(), D, r.k, ms, r.t.min(),
-                         r.t.max(), r.t.ms.size(), r.verified ? "true" : "false", r.bytes / (ms * 1e6),
-                         alg2 > 0 ? alg2 / ms : 0.0, opt.flush ? "true" : "false", r.diagnostic ? "true" : "false");
+                         r.kernel.c_str(), r.variant.c_str(), graph_name.c_str(), n, g.nnz(), D, r.k,
+                         r.released ? "released-host-mean4" : (opt.flush ? "cuda-events-l2-flushed" : "cuda-events"),
+                         ms, r.t.median(), r.t.mean(), r.t.min(), r.t.max(), r.t.ms.size(), r.verified ? "true" : "false",
+                         r.bytes / (ms * 1e6), ref > 0 ? ref / ms : 0.0, (opt.flush && !r.released) ? "true" : "false",
+                         r.diagnostic ? "true" : "false");
         }
         std::fclose(f);
         std::printf("wrote %zu JSON lines to %s\n", results.size(), opt.json_path.c_str());
@@ -401,7 +448,7 @@ int run_bench(const BenchOptions& opt) {
     Bench b(opt);
     b.setup();
     std::vector<std::pair<int, mxk_partition*>> parts;
-    for (int w : opt.sweep ? std::vector<int>{512, MXK_DEFAULT_CHUNK} : std::vector<int>{MXK_DEFAULT_CHUNK}) {
+    for (int w : opt.sweep ? std::vector<int>{32, 64, MXK_DEFAULT_CHUNK} : std::vector<int>{MXK_DEFAULT_CHUNK}) {
         mxk_partition* p = nullptr;
         CK_MXK(mxk_partition_create(b.d.indptr.p, b.n, b.g.nnz(), w, nullptr, &p));
         parts.push_back({w, p});

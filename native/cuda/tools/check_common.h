@@ -7,10 +7,12 @@
 #include <cusparse.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <thread>
@@ -153,6 +155,69 @@ inline HostCsr make_uniform_graph(int n, int deg, uint64_t seed) {
     return g;
 }
 
+// Raw little-endian CSR files PATH.indptr (int32[n + 1]) and PATH.indices (int32[nnz]), as written by
+// `maxk graph write` / `maxk graph import` (and read by the released MaxK-GNN kernels); PATH.values (float32[nnz])
+// if present, otherwise weights uniform in (0, 1) from `seed`. Square: n_cols = n_rows. Exits with 2 on a bad file.
+inline HostCsr load_csr_files(const std::string& path, uint64_t seed) {
+    auto read_all = [](const std::string& f, bool required, std::vector<char>& out) {
+        FILE* fp = std::fopen(f.c_str(), "rb");
+        if (!fp) {
+            if (!required) return false;
+            std::fprintf(stderr, "cannot open %s\n", f.c_str());
+            std::exit(2);
+        }
+        std::fseek(fp, 0, SEEK_END);
+        const long size = std::ftell(fp);
+        std::fseek(fp, 0, SEEK_SET);
+        out.resize(static_cast<size_t>(size));
+        if (size > 0 && std::fread(out.data(), 1, out.size(), fp) != out.size()) {
+            std::fprintf(stderr, "short read of %s\n", f.c_str());
+            std::exit(2);
+        }
+        std::fclose(fp);
+        return true;
+    };
+    std::vector<char> a, b, v;
+    read_all(path + ".indptr", true, a);
+    read_all(path + ".indices", true, b);
+    HostCsr g;
+    if (a.size() < 8 || a.size() % 4 || b.size() % 4) {
+        std::fprintf(stderr, "%s: CSR file sizes are not whole int32 arrays\n", path.c_str());
+        std::exit(2);
+    }
+    g.indptr.resize(a.size() / 4);
+    std::memcpy(g.indptr.data(), a.data(), a.size());
+    g.indices.resize(b.size() / 4);
+    std::memcpy(g.indices.data(), b.data(), b.size());
+    g.n_rows = g.n_cols = static_cast<int>(g.indptr.size() - 1);
+    if (g.indptr[0] != 0 || static_cast<size_t>(g.indptr.back()) != g.indices.size()) {
+        std::fprintf(stderr, "%s: indptr[0] = %d, indptr[n] = %d, %zu indices\n", path.c_str(), g.indptr[0],
+                     g.indptr.back(), g.indices.size());
+        std::exit(2);
+    }
+    for (int r = 0; r < g.n_rows; ++r) {
+        if (g.indptr[r + 1] < g.indptr[r]) {
+            std::fprintf(stderr, "%s: indptr decreases at row %d\n", path.c_str(), r);
+            std::exit(2);
+        }
+    }
+    for (int32_t c : g.indices) {
+        if (c < 0 || c >= g.n_cols) {
+            std::fprintf(stderr, "%s: column %d out of range\n", path.c_str(), c);
+            std::exit(2);
+        }
+    }
+    if (read_all(path + ".values", false, v) && v.size() == g.indices.size() * 4) {
+        g.values.resize(g.indices.size());
+        std::memcpy(g.values.data(), v.data(), v.size());
+    } else {
+        g.values.resize(g.indices.size());
+        Rng rng(stream_seed(seed, 31));
+        for (auto& x : g.values) x = static_cast<float>(rng.uniform01());
+    }
+    return g;
+}
+
 inline std::vector<float> random_matrix(int64_t rows, int cols, uint64_t seed) {
     std::vector<float> m(static_cast<size_t>(rows) * cols);
     parallel_for(rows, [&](int64_t r) {
@@ -248,6 +313,11 @@ struct Timing {
         if (s.empty()) return 0;
         return s.size() % 2 ? s[s.size() / 2] : 0.5 * (s[s.size() / 2 - 1] + s[s.size() / 2]);
     }
+    double mean() const {
+        double t = 0;
+        for (float v : ms) t += v;
+        return ms.empty() ? 0 : t / ms.size();
+    }
     double min() const { return ms.empty() ? 0 : *std::min_element(ms.begin(), ms.end()); }
     double max() const { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
 };
@@ -281,6 +351,24 @@ inline Timing time_gpu(const TimerConfig& cfg, const std::function<void()>& fn) 
     CK_CUDA(cudaGetLastError());
     cudaEventDestroy(a);
     cudaEventDestroy(b);
+    return t;
+}
+
+// The released MaxK-GNN kernels' own protocol ("released-host-mean4"): a host clock around the launch followed
+// by cudaDeviceSynchronize, 4 warm-ups, 4 timed runs, no L2 flush; the figure is their MEAN (Timing::mean).
+inline Timing time_host_mean4(const std::function<void()>& fn) {
+    for (int i = 0; i < 4; ++i) {
+        fn();
+        CK_CUDA(cudaDeviceSynchronize());
+    }
+    Timing t;
+    for (int i = 0; i < 4; ++i) {
+        const auto a = std::chrono::steady_clock::now();
+        fn();
+        CK_CUDA(cudaDeviceSynchronize());
+        const auto b = std::chrono::steady_clock::now();
+        t.ms.push_back(static_cast<float>(std::chrono::duration<double, std::milli>(b - a).count()));
+    }
     return t;
 }
 
@@ -337,6 +425,7 @@ struct BenchOptions {
     bool flush = true;
     bool sweep = true;
     bool quick = false;  // baselines: cuSPARSE ALG2 only (no ALG3, width-k, GNNAdvisor)
+    bool released = false;  // also time under the released code's protocol (time_host_mean4)
     uint64_t seed = 123;
 };
 int run_bench(const BenchOptions& opt);

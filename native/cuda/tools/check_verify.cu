@@ -152,6 +152,23 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
     variants.push_back({1024, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
     variants.push_back({7, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
     variants.push_back({64, {3, 5, 0, MXK_TUNE_LANE_PRIVATE}, true});
+    // Row-group kernels (the default for this graph's short records) forced and forbidden, with their knobs.
+    const int RG = MXK_TUNE_ROW_GROUPS, NRG = MXK_TUNE_NO_ROW_GROUPS;
+    for (int chunk : {1024, 64, 7}) {
+        variants.push_back({chunk, {0, 0, 0, RG}, true});
+        variants.push_back({chunk, {0, 0, 0, NRG}, true});
+    }
+    if (many) {
+        variants.push_back({64, {3, 5, 0, RG}, true});
+        variants.push_back({1024, {16, 0, 0, RG}, true});
+        variants.push_back({7, {1, 3, 0, RG}, true});
+        variants.push_back({1024, {0, 0, 32, RG}, true});
+        variants.push_back({64, {2, 1, 8, RG}, true});
+        variants.push_back({1024, {0, 0, 0, RG | NRG}, true});
+        variants.push_back({64, {3, 7, 0, NRG}, true});
+        variants.push_back({64, {16, 0, 32, NRG}, true});
+        variants.push_back({1024, {0, 0, 8, NRG}, true});
+    }
     // CSR prefetch variants of the default kernels (window staging with cp.async; L2 prefetch only; none).
     variants.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
     variants.push_back({64, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
@@ -198,6 +215,20 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
     bvars.push_back({1024, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
     bvars.push_back({7, {0, 0, 0, MXK_TUNE_LANE_PRIVATE}, true});
     bvars.push_back({64, {3, 5, 0, MXK_TUNE_LANE_PRIVATE}, true});
+    for (int chunk : {1024, 64, 7}) {
+        bvars.push_back({chunk, {0, 0, 0, RG}, true});
+        bvars.push_back({chunk, {0, 0, 0, NRG}, true});
+    }
+    if (many) {
+        bvars.push_back({64, {3, 5, 0, RG}, true});
+        bvars.push_back({1024, {16, 0, 0, RG}, true});
+        bvars.push_back({7, {1, 3, 0, RG}, true});
+        bvars.push_back({1024, {0, 0, 32, RG}, true});
+        bvars.push_back({64, {2, 1, 8, RG}, true});
+        bvars.push_back({64, {3, 5, 0, NRG}, true});
+        bvars.push_back({7, {1, 0, 8, NRG}, true});
+        bvars.push_back({1024, {0, 0, 4, NRG}, true});
+    }
     bvars.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
     bvars.push_back({64, {0, 0, 0, MXK_TUNE_PREFETCH_WINDOW}, true});
     bvars.push_back({1024, {0, 0, 0, MXK_TUNE_PREFETCH_L2}, true});
@@ -244,7 +275,7 @@ void check_products(VerifyCtx& c, const std::vector<float>& xh, DevBuf<float>& x
         auto dh = dx.download();
         e = rel_error(dh.data(), dref1.data(), dh.size());
         t.record(e < kTol, fmt("backward unweighted D=%d k=%d", dim, k), fmt("relerr %.3g", e));
-        for (int fl : {MXK_TUNE_PREFETCH_WINDOW, MXK_TUNE_PREFETCH_L2}) {
+        for (int fl : {MXK_TUNE_PREFETCH_WINDOW, MXK_TUNE_PREFETCH_L2, MXK_TUNE_ROW_GROUPS, MXK_TUNE_NO_ROW_GROUPS}) {
             const mxk_tuning_t pf{0, 0, 0, fl};
             y.poison();
             CK_MXK(mxk_spgemm_forward(c.part(1024), c.d.indices.p, nullptr, n, xv.p, xi.p, iw, k, dim, y.p, &pf, nullptr));

@@ -1,9 +1,13 @@
 // maxk_native_check: correctness checks and benchmarks of libmaxk_native.
 //
 //   maxk_native_check verify [--seed S]
-//   maxk_native_check bench [--graph reddit-uniform|uniform:N:DEG] [--dim 256] [--k 16,32,64] [--json out.jsonl]
-//                           [--runs 25] [--warmup 5] [--no-flush] [--no-sweep] [--quick] [--seed S]
+//   maxk_native_check bench [--graph reddit-uniform|uniform:N:DEG|csr:PATH] [--dim 256] [--k 16,32,64]
+//                           [--json out.jsonl] [--runs 25] [--warmup 5] [--no-flush] [--no-sweep] [--quick]
+//                           [--released-protocol] [--seed S]
 //   --quick: baselines limited to cuSPARSE ALG2 (the speed-up reference).
+//   csr:PATH: raw int32 CSR files PATH.indptr / PATH.indices (+ optional float32 PATH.values).
+//   --released-protocol: also time MaxK forward/backward and ALG2 the released MaxK-GNN way (host clock around
+//   launch + sync, 4 warm-ups, mean of 4, no L2 flush); rows marked "@released".
 //
 // verify: fresh random inputs (seeded), CPU references in double, every kernel and shape; exit code 0 if all
 // checks pass, 1 otherwise. bench: CUDA-event timings on a generated graph, each result verified on sampled
@@ -20,8 +24,9 @@ void usage() {
     std::printf(
         "usage:\n"
         "  maxk_native_check verify [--seed S]\n"
-        "  maxk_native_check bench [--graph reddit-uniform|uniform:N:DEG] [--dim D] [--k 16,32,64] [--json PATH]\n"
-        "                          [--runs R] [--warmup W] [--no-flush] [--no-sweep] [--quick] [--seed S]\n");
+        "  maxk_native_check bench [--graph reddit-uniform|uniform:N:DEG|csr:PATH] [--dim D] [--k 16,32,64]\n"
+        "                          [--json PATH] [--runs R] [--warmup W] [--no-flush] [--no-sweep] [--quick]\n"
+        "                          [--released-protocol] [--seed S]\n");
 }
 
 }  // namespace
@@ -65,6 +70,8 @@ int main(int argc, char** argv) {
             opt.sweep = false;
         } else if (a == "--quick") {
             opt.quick = true;
+        } else if (a == "--released-protocol") {
+            opt.released = true;
         } else {
             std::fprintf(stderr, "unknown option %s\n", a.c_str());
             usage();

@@ -1,3 +1,5 @@
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Analysis;
 
 /// <summary>One seed of an accuracy comparison: the MaxK run and its ReLU baseline from the same run file.</summary>

@@ -1,3 +1,4 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Analysis;
@@ -15,7 +16,7 @@ public sealed class AnalysisRun
         ArgumentNullException.ThrowIfNull(result);
         Path = path.Replace('\\', '/');
         Result = result;
-        Role = RunRoles.Of(result.Manifest);
+        Role = result.Manifest.EffectiveRole;
         Training = TrainingBaselines.Link(result.Training);
     }
 

@@ -1,5 +1,6 @@
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Analysis;
 
@@ -41,7 +42,7 @@ public static class CeilingEstimator
             || baselineEpochMs is not > 0 || baselineFraction is not (>= 0 and <= 1))
             return null;
         var gpu = run.Gpu ?? fileGpu;
-        var floors = cases.Where(c => c.Diagnostic == true && c.Device == "cuda" && c.Error is null && c.MedianMs is > 0 && c.WidthK != true
+        var floors = cases.Where(c => c.Diagnostic == true && c.IsOn(ComputeDevice.Cuda) && c.Error is null && c.MedianMs is > 0 && c.WidthK != true
             && c.Graph == graph && c.K == k && c.Dim == run.Hidden && string.Equals(c.Gpu ?? fileGpu, gpu, StringComparison.Ordinal)).ToList();
         var f = floors.FirstOrDefault(c => c.Kernel == KernelNames.MaxKForwardFloor);
         var b = floors.FirstOrDefault(c => c.Kernel == KernelNames.MaxKBackwardFloor);

@@ -1,5 +1,6 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Kernels;
 
 namespace MaxK.Harness.Analysis;
 
@@ -26,7 +27,7 @@ public sealed class KernelFigures
 
     private static bool Usable(CaseRecord c) => c.Error is null && c.MedianMs is > 0 && c.Diagnostic != true && c.WidthK != true;
 
-    private static bool IsOurs(CaseRecord c) => !c.Peer && (c.Verified) && TimingProtocols.Of(c) == TimingProtocol.CudaEventsL2Flushed;
+    private static bool IsOurs(CaseRecord c) => !c.Peer && (c.Verified) && c.Protocol == TimingProtocol.CudaEventsL2Flushed;
 
     private KernelPick? Newest(string gpu, Func<CaseRecord, bool> select) =>
         _headline.Where(r => r.Gpu == gpu).SelectMany(r => r.Result.Cases.Where(c => Usable(c) && select(c)).Select(c => new KernelPick(c, r))).FirstOrDefault();
@@ -60,6 +61,6 @@ public sealed class KernelFigures
 
     /// <summary>Our record timed with the released code's protocol (<see cref="TimingProtocol.ReleasedHostMean4"/>), newest headline run.</summary>
     public KernelPick? OursUnderReleasedProtocol(string gpu, string kernel, string graph, int dim, int k) =>
-        Newest(gpu, c => !c.Peer && c.Verified && TimingProtocols.Of(c) == TimingProtocol.ReleasedHostMean4 && c.Kernel == kernel && c.Graph == graph
+        Newest(gpu, c => !c.Peer && c.Verified && c.Protocol == TimingProtocol.ReleasedHostMean4 && c.Kernel == kernel && c.Graph == graph
             && c.Dim == dim && c.K == k);
 }

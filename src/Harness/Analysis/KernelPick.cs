@@ -1,16 +1,17 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Kernels;
 
 namespace MaxK.Harness.Analysis;
 
 /// <summary>A kernel record with the run it came from (so every figure links to its run).</summary>
 public sealed record KernelPick(CaseRecord Case, AnalysisRun Run)
 {
-    public TimingProtocol Protocol => TimingProtocols.Of(Case);
+    public TimingProtocol Protocol => Case.Protocol;
 
     /// <summary>The record of the same run with the given kernel on the same graph, width and protocol (full width, timed, no error).</summary>
     public CaseRecord? Sibling(string kernel, int k = 0) => Run.Result.Cases.FirstOrDefault(c => c.Kernel == kernel && c.Graph == Case.Graph
-        && c.Dim == Case.Dim && c.K == k && c.WidthK != true && c.Device == Case.Device && c.Peer == Case.Peer && TimingProtocols.Of(c) == Protocol
+        && c.Dim == Case.Dim && c.K == k && c.WidthK != true && c.Device == Case.Device && c.Peer == Case.Peer && c.Protocol == Protocol
         && c.Error is null && c.MedianMs is > 0);
 
     /// <summary>The baseline's median over ours, or null without both times.</summary>

@@ -1,6 +1,7 @@
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Analysis;
 
@@ -52,8 +53,8 @@ public static class ResultAnalysis
                     r.TestAccuracy is { } a && b.TestAccuracy is { } ba ? (a - ba) * 100 : null,
                     point?.SpeedupVsDgl, limit?.Dgl, Points(point?.DeltaAccuracy), CeilingEstimator.Estimate(r, b, result)));
             }
-            foreach (var c in result.Cases.Where(c => c.Device == "cuda" && c.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward && !c.Peer
-                && TimingProtocols.Of(c) == TimingProtocol.CudaEventsL2Flushed))
+            foreach (var c in result.Cases.Where(c => c.IsOn(ComputeDevice.Cuda) && c.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward && !c.Peer
+                && c.Protocol == TimingProtocol.CudaEventsL2Flushed))
             {
                 var figure = c.Dim == 256 ? paper.KernelAt(c.Graph, c.K) : null;
                 var paperSpeedup = figure is null ? (double?)null : c.Kernel == KernelNames.MaxKForward ? figure.FwdCusparse : figure.BwdCusparse;

@@ -1,23 +1,22 @@
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Analysis;
 
 /// <summary>
 /// Pairs every training record with its ReLU baseline and fills the speed-up and Amdahl fields. The baseline of a
-/// record is the ReLU record on the reference backend of its device (cuda: "cusparse", cpu: "cpu-reference") with
+/// record is the ReLU record on the reference backend of its device (<see cref="TrainingBackendFacts.Baseline"/>) with
 /// the same dataset, model, hidden width, depth and seed; a baseline has no baseline of its own. Records without a
 /// usable baseline (missing, failed, or without times) keep null fields.
 /// </summary>
 public static class TrainingBaselines
 {
-    /// <summary>The backend a device's records are compared with.</summary>
-    public static string BaselineBackend(string device) => device == "cuda" ? "cusparse" : "cpu-reference";
 
     public static IReadOnlyList<TrainingRecord> Link(IReadOnlyList<TrainingRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         var baselines = records
-            .Where(r => r.Nonlinearity == "relu" && r.Backend == BaselineBackend(r.Device) && r.Error is null && r.EpochMsMedian > 0)
+            .Where(r => r.Nonlinearity == "relu" && r.Uses(TrainingBackendFacts.Baseline(r.IsOn(ComputeDevice.Cuda) ? ComputeDevice.Cuda : ComputeDevice.Cpu)) && r.Error is null && r.EpochMsMedian > 0)
             .GroupBy(Key)
             .ToDictionary(g => g.Key, g => g.First());
         return records.Select(r =>

@@ -1,3 +1,4 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Analysis;
@@ -77,8 +78,8 @@ public sealed class TrainingFigures
         All(gpu).FirstOrDefault(p => p.Record.Backend == PygBackend && p.Record.Dataset == dataset && p.Record.Model == model && p.Record.Hidden == hidden
             && p.Record.Layers == layers);
 
-    /// <summary>Training backends as records spell them: PyTorch Geometric peer records, our MaxK kernels, the GNNAdvisor-style ReLU baseline.</summary>
-    public const string PygBackend = "pyg";
-    public const string MaxkBackend = "maxk";
-    public const string GnnAdvisorBackend = "gnnadvisor";
+    /// <summary>Training backends as records spell them (<see cref="TrainingBackend"/>'s words): the PyG peer, our MaxK kernels, the GNNAdvisor-style ReLU baseline.</summary>
+    public static string PygBackend { get; } = TrainingBackend.Pyg.Word();
+    public static string MaxkBackend { get; } = TrainingBackend.MaxK.Word();
+    public static string GnnAdvisorBackend { get; } = TrainingBackend.GnnAdvisor.Word();
 }

@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Text.Json;
 using MaxK.Harness.Analysis;
 using MaxK.Harness.Analysis.Claims;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Cli;
 
@@ -91,7 +93,7 @@ public static class AnalyzeCommand
         o.WriteLine($"End-to-end goals: (a) the measured MaxK epoch reaches ≥ {EndToEndGoals.CeilingShareTarget.ToString("P0", CultureInfo.InvariantCulture)} of the floor-based ceiling "
             + $"(floor epoch / measured epoch: nothing lost outside the kernels); (b) a MaxK epoch is ≥ {EndToEndGoals.PygSpeedupTarget.ToString("F0", CultureInfo.InvariantCulture)}× faster than PyG's on the same GPU and graph.");
         if (runs.Select(r => r.Gpu).Distinct().All(gpu => EndToEndGoals.Ceilings(runs, gpu).Count == 0))
-            o.WriteLine("Goal (a): no MaxK record with loads-only floor cases (maxk_forward_floor, maxk_backward_floor) for its GPU, k, width and graph in the same file.");
+            o.WriteLine($"Goal (a): no MaxK record with loads-only floor cases ({KernelNames.MaxKForwardFloor}, {KernelNames.MaxKBackwardFloor}) for its GPU, k, width and graph in the same file.");
         foreach (var gpu in runs.Select(r => r.Gpu).Distinct().Order(StringComparer.Ordinal))
         {
             var ceilings = EndToEndGoals.Ceilings(runs, gpu);

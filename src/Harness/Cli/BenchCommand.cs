@@ -1,6 +1,8 @@
 using System.CommandLine;
+using MaxK.Harness.Provenance;
 using MaxK.Harness.Runner;
 using MaxK.Harness.Suites;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Cli;
 
@@ -45,8 +47,8 @@ public static class BenchCommand
                 CpuRuns = parse.GetValue(runs), CpuWarmup = parse.GetValue(warmup), GpuRuns = parse.GetValue(gpuRuns), GpuWarmup = parse.GetValue(gpuWarmup),
             });
             var result = outcome.Result;
-            if (result.Cases.Any(c => c.Device == "cuda"))
-                Gpu.KernelSummaryTable.Write(log, [.. result.Cases.Where(c => c.Device == "cuda")]);
+            if (result.Cases.Any(c => c.IsOn(ComputeDevice.Cuda)))
+                KernelSummaryTable.Write(log, [.. result.Cases.Where(c => c.IsOn(ComputeDevice.Cuda))]);
             log.WriteLine($"Wrote {result.Cases.Count} kernel and {result.Training.Count} training cases ({outcome.Failed} failed; "
                 + $"{outcome.Resumed} from the journal, {outcome.Ran} run now) to {outcome.Path}");
             foreach (var skipped in result.Skipped)
@@ -60,5 +62,5 @@ public static class BenchCommand
 
     /// <summary>results/ (committed) on a host whose GPU part can run, artifacts/results otherwise (CI).</summary>
     private static string DefaultOutput(bool cpuOnly) =>
-        !cpuOnly && Gpu.GpuEnvironment.Probe().UnavailableReason is null ? "results" : Path.Combine("artifacts", "results");
+        !cpuOnly && GpuEnvironment.Probe().UnavailableReason is null ? "results" : Path.Combine("artifacts", "results");
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using MaxK.Harness.Gpu;
 using MaxK.Harness.Provenance;
 using MaxK.Harness.Results;
 using MaxK.Torch;

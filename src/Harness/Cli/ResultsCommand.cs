@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Results;
 using MaxK.Harness.Runner;
 
@@ -52,7 +53,7 @@ public static class ResultsCommand
                 // Named above as invalid; it has no role to count.
             }
         }
-        return $"roles: {string.Join(", ", Enum.GetValues<RunRole>().Select(r => $"{manifests.Count(m => RunRoles.Of(m) == r)} {r.Word()}"))} "
+        return $"roles: {string.Join(", ", Enum.GetValues<RunRole>().Select(r => $"{manifests.Count(m => m.EffectiveRole == r)} {r.Word()}"))} "
             + $"({manifests.Count(m => m.Role is null)} derived from the suite name)";
     }
 

@@ -51,7 +51,7 @@ public static class TrainCommand
                 Epochs = parse.GetValue(epochs),
                 Seed = parse.GetValue(seed),
                 Device = parse.GetValue(device),
-                Backend = parse.GetValue(backend),
+                Backend = TrainingBackends.Parse(parse.GetValue(backend)),
                 LearningRate = parse.GetValue(lr),
                 Dropout = parse.GetValue(dropout),
                 WeightDecay = parse.GetValue(weightDecay),

@@ -4,6 +4,7 @@ using System.Text.Json;
 using MaxK.Harness.Results;
 using MaxK.Harness.Statistics;
 using MaxK.Harness.Training;
+using MaxK.Harness.Vocabulary;
 using MaxK.Torch;
 using MaxK.Training;
 using MaxK.Training.Models;
@@ -81,7 +82,7 @@ public sealed class PygAdapter(string python, string script)
                 script, "--dataset-dir", folder, "--model", spec.Model.ToString().ToLowerInvariant(), "--hidden", Text(hidden), "--layers", Text(layers),
                 "--epochs", Text(epochs), "--warmup-epochs", Text(warmup), "--dropout", Text(spec.Dropout ?? defaults.Dropout),
                 "--lr", Text(spec.LearningRate ?? defaults.LearningRate), "--weight-decay", Text(spec.WeightDecay ?? defaults.WeightDecay),
-                "--seed", Text(spec.Seed), "--device", spec.Device == TorchDevice.Cuda ? "cuda" : "cpu", "--json", json,
+                "--seed", Text(spec.Seed), "--device", ComputeDevices.Of(spec.Device).Word(), "--json", json,
             ];
             log.WriteLine($"pyg {version}: {python} {string.Join(' ', args)}");
             var (exit, _, stderr) = Start(args, TimeSpan.FromHours(2));
@@ -128,7 +129,7 @@ public sealed class PygAdapter(string python, string script)
             Id = $"train/{dataset}/{r.Model}/relu/pyg/h{r.Hidden}-l{r.Layers}/seed{spec.Seed}",
             Dataset = dataset, DatasetSynthetic = TrainingDatasets.IsSynthetic(dataset), DatasetLabel = data.Label, Nodes = data.NodeCount,
             Edges = data.Structure.EdgeCount, Features = data.FeatureCount, Classes = data.ClassCount, Model = r.Model, Nonlinearity = "relu", K = null,
-            Hidden = r.Hidden, Layers = r.Layers, Epochs = r.Epochs, Seed = spec.Seed, Device = r.Device, Backend = "pyg", Implementation = $"pyg {version}",
+            Hidden = r.Hidden, Layers = r.Layers, Epochs = r.Epochs, Seed = spec.Seed, Device = r.Device, Backend = TrainingBackend.Pyg.Word(), Implementation = $"{TrainingBackend.Pyg.Word()} {version}",
             LearningRate = spec.LearningRate ?? DatasetDefaults.For(dataset).LearningRate, Dropout = spec.Dropout ?? DatasetDefaults.For(dataset).Dropout,
             WeightDecay = spec.WeightDecay ?? DatasetDefaults.For(dataset).WeightDecay,
             Metric = "accuracy", TestAccuracy = r.TestAccuracy, BestEpoch = r.BestEpoch, BestValAccuracy = r.BestValAccuracy, WarmupEpochs = warmup,

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Results;
 
@@ -12,6 +13,8 @@ public sealed record CaseRecord
     public required string Id { get; init; }
     public required string Kernel { get; init; }
     public required string Implementation { get; init; }
+
+    /// <summary>The word of the <see cref="ComputeDevice"/> it ran on ("cpu" or "cuda"); compare with <see cref="IsOn"/>.</summary>
     public required string Device { get; init; }
     public required string Graph { get; init; }
     public required bool GraphSynthetic { get; init; }
@@ -62,7 +65,7 @@ public sealed record CaseRecord
     public string? Config { get; init; }
 
     /// <summary>
-    /// True for a diagnostic case (a loads-only floor, <see cref="Suites.KernelNames.Diagnostic"/>): timed, never verified
+    /// True for a diagnostic case (a loads-only floor of the kernel catalogue): timed, never verified
     /// (<see cref="Verified"/> false, the reason in <see cref="VerificationReference"/>), a lower bound and not a result.
     /// Absent from the JSON of every other case.
     /// </summary>
@@ -70,19 +73,22 @@ public sealed record CaseRecord
     public bool? Diagnostic { get; init; }
 
     /// <summary>
-    /// How the case was timed; absent (null) means <see cref="Results.TimingProtocol.CudaEventsL2Flushed"/>, this harness's
-    /// default (<see cref="TimingProtocols.Of"/>). Times and ratios compare only within one protocol.
+    /// How the case was timed; absent (null) means <see cref="Vocabulary.TimingProtocol.CudaEventsL2Flushed"/>, this
+    /// harness's default (<see cref="Protocol"/>). Times and ratios compare only within one protocol.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonConverter(typeof(KebabCaseEnumConverter<TimingProtocol>))]
     public TimingProtocol? TimingProtocol { get; init; }
 
+    /// <summary>The protocol the case was timed with: <see cref="TimingProtocol"/>, or the default when the record has none.</summary>
+    [JsonIgnore]
+    public TimingProtocol Protocol => TimingProtocol ?? Vocabulary.TimingProtocol.CudaEventsL2Flushed;
+
     /// <summary>
-    /// True for a peer record: the released MaxK-GNN kernels run as a black box (<see cref="Suites.KernelNames.MaxkGnnReleased"/>),
-    /// never verified by this harness, timed with their own protocol. Not written to JSON.
+    /// True for a peer record: the released MaxK-GNN kernels run as a black box (<see cref="PeerImplementations"/>), never
+    /// verified by this harness, timed with their own protocol. Not written to JSON.
     /// </summary>
     [JsonIgnore]
-    public bool Peer => Implementation == Suites.KernelNames.MaxkGnnReleased;
+    public bool Peer => PeerImplementations.IsPeer(Implementation);
 
     /// <summary>
     /// A failure: an error, or not verified for a case that is neither diagnostic nor a peer (a diagnostic case is
@@ -90,4 +96,7 @@ public sealed record CaseRecord
     /// </summary>
     [JsonIgnore]
     public bool Failed => Error is not null || (!Verified && Diagnostic != true && !Peer);
+
+    /// <summary>True when the case ran on <paramref name="device"/>.</summary>
+    public bool IsOn(ComputeDevice device) => Device == device.Word();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Results;
 
@@ -9,10 +10,14 @@ public sealed record RunManifest
 
     /// <summary>
     /// What the file is for: headline, diagnostic or probe, from the suite file (or the command). Absent in files written
-    /// before roles existed: <see cref="RunRoles.Of"/> derives it from <see cref="Suite"/>.
+    /// before roles existed: <see cref="EffectiveRole"/> derives it from <see cref="Suite"/>.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RunRole? Role { get; init; }
+
+    /// <summary>The recorded <see cref="Role"/>, else the role of <see cref="Suite"/> by name (<see cref="RunRoles.ForSuite"/>).</summary>
+    [JsonIgnore]
+    public RunRole EffectiveRole => Role ?? RunRoles.ForSuite(Suite);
     public required string HarnessCommit { get; init; }
     public required bool HarnessDirty { get; init; }
     public required string Host { get; init; }

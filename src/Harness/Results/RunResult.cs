@@ -1,5 +1,3 @@
-using MaxK.Harness.Suites;
-
 namespace MaxK.Harness.Results;
 
 /// <summary>A whole result file: schema id, manifest, what was skipped and why, one record per kernel case and one per training case.</summary>

@@ -1,3 +1,5 @@
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Results;
 
 /// <summary>
@@ -36,10 +38,10 @@ public sealed record TrainingRecord
     public double? WeightDecay { get; init; }
     public required long Seed { get; init; }
 
-    /// <summary>"cpu" or "cuda".</summary>
+    /// <summary>The word of the <see cref="ComputeDevice"/> it ran on ("cpu" or "cuda"); compare with <see cref="IsOn"/>.</summary>
     public required string Device { get; init; }
 
-    /// <summary>"cpu-reference", "cusparse", "maxk", "gnnadvisor" or "pyg".</summary>
+    /// <summary>The word of its <see cref="TrainingBackend"/> ("cpu-reference", "cusparse", "maxk", "gnnadvisor" or "pyg"); compare with <see cref="Uses"/>.</summary>
     public required string Backend { get; init; }
 
     /// <summary>Who ran it, e.g. "maxk-bench" or "pyg 2.8.0".</summary>
@@ -103,4 +105,10 @@ public sealed record TrainingRecord
 
     public string? Gpu { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>True when the run was on <paramref name="device"/>.</summary>
+    public bool IsOn(ComputeDevice device) => Device == device.Word();
+
+    /// <summary>True when the run used <paramref name="backend"/>.</summary>
+    public bool Uses(TrainingBackend backend) => Backend == backend.Word();
 }

@@ -1,6 +1,7 @@
 using MaxK.Harness.Analysis;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Kernels;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Runner;
 
@@ -34,14 +35,14 @@ public static class DerivedMetrics
             if (r.MedianMs is not > 0 || r.Diagnostic == true)
                 continue;
             CaseRecord? baseline = null;
-            if (r.Device == "cpu" && r.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward)
+            if (r.IsOn(ComputeDevice.Cpu) && r.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward)
             {
-                baseline = cases.FirstOrDefault(b => b.Device == "cpu" && b.Kernel == KernelNames.DenseSpmm && b.Graph == r.Graph && b.Dim == r.Dim
+                baseline = cases.FirstOrDefault(b => b.IsOn(ComputeDevice.Cpu) && b.Kernel == KernelNames.DenseSpmm && b.Graph == r.Graph && b.Dim == r.Dim
                     && b.Implementation == r.Implementation && b.MedianMs is > 0);
             }
-            else if (r.Device == "cuda" && KernelNames.HasSpeedup(r.Kernel))
+            else if (r.IsOn(ComputeDevice.Cuda) && KernelNames.HasSpeedup(r.Kernel))
             {
-                baseline = cases.FirstOrDefault(b => b.Device == "cuda" && b.Kernel == KernelNames.CuSparseSpmmAlg2 && b.Graph == r.Graph
+                baseline = cases.FirstOrDefault(b => b.IsOn(ComputeDevice.Cuda) && b.Kernel == KernelNames.CuSparseSpmmAlg2 && b.Graph == r.Graph
                     && (r.WidthK == true || b.Dim == r.Dim) && b.MedianMs is > 0);
             }
             if (baseline is not null)

@@ -1,5 +1,4 @@
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
 
 namespace MaxK.Harness.Runner;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
 
 namespace MaxK.Harness.Runner;
 

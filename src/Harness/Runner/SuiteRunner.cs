@@ -1,25 +1,25 @@
 using System.Globalization;
-using MaxK.Harness.Gpu;
-using MaxK.Harness.Kernels;
 using MaxK.Harness.Peers;
 using MaxK.Harness.Provenance;
 using MaxK.Harness.Results;
 using MaxK.Harness.Suites;
+using MaxK.Harness.Timing;
+using MaxK.Harness.Vocabulary;
 using MaxK.Interop;
 
 namespace MaxK.Harness.Runner;
 
 /// <summary>
 /// Runs a suite: expands it for this host, keeps this shard's cases, skips those already in the journal (--resume),
-/// runs the rest one by one (kernel cases verified then timed; training cases verified by <c>TrainingRun</c>), appends
+/// runs the rest one by one (kernel cases verified then timed and verification cases verified, all through
+/// <see cref="KernelCaseRunner"/>; training cases verified by <c>TrainingRun</c>), appends
 /// each outcome to the journal before the next starts, and finally writes the result file atomically from the
 /// journal with the cross-record fields (speed-ups, Amdahl) recomputed. A case that throws becomes a failed record.
 /// The journal (&lt;output&gt;/&lt;suite&gt;[.shard-i-of-n].journal.jsonl) is deleted once the result file is written.
 /// </summary>
 public sealed class SuiteRunner(TextWriter log)
 {
-    private readonly BenchRunner _cpu = new();
-    private GpuKernelExecutor? _gpu;
+    private KernelCaseRunner? _kernels;
     private string? _gpuName;
 
     public SuiteRunOutcome Run(SuiteDefinition suite, SuiteRunOptions options)
@@ -64,8 +64,8 @@ public sealed class SuiteRunner(TextWriter log)
         }
         finally
         {
-            _gpu?.Dispose();
-            _gpu = null;
+            _kernels?.Dispose();
+            _kernels = null;
         }
 
         var ordered = mine.Select(c => done[c.Id]).ToList();
@@ -79,11 +79,8 @@ public sealed class SuiteRunner(TextWriter log)
         };
         if (provenance is not null)
         {
-            var gpuCase = mine.OfType<KernelSuiteCase>().FirstOrDefault(c => c.Device == "cuda");
-            var timing = gpuCase is null ? null : KernelBenchmark.TimingProtocol(new KernelBenchmarkOptions
-            {
-                Graphs = [gpuCase.Case.Graph], Dim = gpuCase.SectionDim, Ks = [16], Runs = gpuCase.Runs, Warmup = gpuCase.Warmup, Seed = suite.Seed,
-            });
+            var gpuCase = mine.OfType<KernelSuiteCase>().FirstOrDefault(c => c.Device == ComputeDevice.Cuda);
+            var timing = gpuCase is null ? null : new CudaEventsL2Flushed(gpuCase.Warmup, gpuCase.Runs).Description;
             manifest = provenance.Apply(manifest, timing);
         }
         manifest = manifest with { FinishedUtc = DateTimeOffset.UtcNow };
@@ -104,7 +101,7 @@ public sealed class SuiteRunner(TextWriter log)
 
     private static SuiteCase Override(SuiteCase c, SuiteRunOptions o) => c switch
     {
-        KernelSuiteCase k when k.Device == "cpu" => k with { Runs = o.CpuRuns ?? k.Runs, Warmup = o.CpuWarmup ?? k.Warmup },
+        KernelSuiteCase k when k.Device == ComputeDevice.Cpu => k with { Runs = o.CpuRuns ?? k.Runs, Warmup = o.CpuWarmup ?? k.Warmup },
         KernelSuiteCase k => k with { Runs = o.GpuRuns ?? k.Runs, Warmup = o.GpuWarmup ?? k.Warmup },
         _ => c,
     };
@@ -113,11 +110,12 @@ public sealed class SuiteRunner(TextWriter log)
     {
         switch (c)
         {
-            case KernelSuiteCase k when k.Device == "cpu":
-                return new JournalEntry { Type = "case", Id = c.Id, Case = _cpu.Run(k) };
             case KernelSuiteCase k:
-                _gpu ??= new GpuKernelExecutor(caseLog, _gpuName ?? "unknown GPU");
-                return new JournalEntry { Type = "case", Id = c.Id, Case = _gpu.Run(k) };
+                _kernels ??= new KernelCaseRunner(_gpuName ?? "unknown GPU");
+                return new JournalEntry { Type = "case", Id = c.Id, Case = _kernels.Run(k, caseLog) };
+            case VerificationSuiteCase v:
+                _kernels ??= new KernelCaseRunner(_gpuName ?? "unknown GPU");
+                return new JournalEntry { Type = "case", Id = c.Id, Case = _kernels.Run(v, caseLog) };
             case TrainingSuiteCase t:
                 return new TrainingCaseExecutor(caseLog, PygAdapter.Default).Run(t);
             default:
@@ -134,7 +132,7 @@ public sealed class SuiteRunner(TextWriter log)
         if (e.Case is { } r)
         {
             var time = r.MedianMs is { } m ? string.Create(CultureInfo.InvariantCulture, $"{m,9:F3} ms") : "        —   ";
-            return $"{time}  " + KernelBenchmark.Status(r);
+            return $"{time}  " + KernelRecords.Status(r);
         }
         var t = e.Training!;
         return t.Error is not null

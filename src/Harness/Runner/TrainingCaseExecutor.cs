@@ -3,12 +3,13 @@ using MaxK.Harness.Peers;
 using MaxK.Harness.Results;
 using MaxK.Harness.Suites;
 using MaxK.Harness.Training;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Runner;
 
 /// <summary>
 /// Runs one training case of a suite through <see cref="TrainingRun"/> (which verifies the backend before timing) or,
-/// for backend "pyg", through the <see cref="PygAdapter"/>. Missing dataset files make the case skipped (with the
+/// for the peer backend (pyg), through the <see cref="PygAdapter"/>. Missing dataset files make the case skipped (with the
 /// loader's message), or run its synthetic stand-in when the suite names one (labelled as such); any other failure is
 /// a failed record with the error, and the suite goes on.
 /// </summary>
@@ -49,7 +50,7 @@ public sealed class TrainingCaseExecutor(TextWriter log, PygAdapter pyg)
     private TrainingRecord Execute(TrainingSuiteCase c, string dataset)
     {
         var spec = c.Spec with { Dataset = dataset };
-        if (c.Backend == "pyg")
+        if (c.Backend == TrainingBackend.Pyg)
             return pyg.Run(spec, log);
         return TrainingRun.Execute(spec, log).Record;
     }
@@ -75,7 +76,7 @@ public sealed class TrainingCaseExecutor(TextWriter log, PygAdapter pyg)
             Nonlinearity = c.Spec.Nonlinearity == MaxK.Training.Models.Nonlinearity.MaxK ? "maxk" : "relu",
             K = c.Spec.Nonlinearity == MaxK.Training.Models.Nonlinearity.MaxK ? c.Spec.K ?? defaults.K : null,
             Hidden = c.Spec.Hidden ?? defaults.Hidden, Layers = c.Spec.Layers ?? defaults.Layers, Epochs = c.Spec.Epochs ?? defaults.Epochs,
-            Seed = c.Spec.Seed, Device = c.Device, Backend = c.Backend, Implementation = c.Backend == "pyg" ? "pyg" : "maxk-bench",
+            Seed = c.Spec.Seed, Device = c.Device.Word(), Backend = c.Backend.Word(), Implementation = c.Backend.IsPeer() ? c.Backend.Word() : "maxk-bench",
             Metric = "accuracy", Verified = false, VerificationReference = "", Error = $"{ex.GetType().Name}: {ex.Message}",
         };
     }

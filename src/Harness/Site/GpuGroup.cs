@@ -1,5 +1,6 @@
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Site;
 
@@ -21,7 +22,7 @@ public sealed class GpuGroup
         foreach (var run in runs)
         {
             var headline = run.Role == RunRole.Headline;
-            foreach (var c in run.Result.Cases.Where(c => c.MedianMs is > 0 && !c.Peer && TimingProtocols.Of(c) == TimingProtocol.CudaEventsL2Flushed
+            foreach (var c in run.Result.Cases.Where(c => c.MedianMs is > 0 && !c.Peer && c.Protocol == TimingProtocol.CudaEventsL2Flushed
                 && (headline || c.Diagnostic == true)))
                 latest[c.Id] = new SiteCase(c, run);
             if (headline)
@@ -31,8 +32,8 @@ public sealed class GpuGroup
             }
         }
         var all = latest.Values.ToList();
-        var device = all.Any(c => c.Case.Device == "cuda") ? "cuda" : "cpu";
-        Cases = all.Where(c => c.Case.Device == device)
+        var device = all.Any(c => c.Case.IsOn(ComputeDevice.Cuda)) ? ComputeDevice.Cuda : ComputeDevice.Cpu;
+        Cases = all.Where(c => c.Case.IsOn(device))
             .OrderBy(c => c.Case.Edges).ThenBy(c => c.Case.Graph, StringComparer.Ordinal).ThenBy(c => c.Case.Id, StringComparer.Ordinal).ToList();
         Training = training.Values.OrderBy(t => t.Item1.Dataset, StringComparer.Ordinal).ThenBy(t => t.Item1.Model, StringComparer.Ordinal)
             .ThenBy(t => t.Item1.IsMaxk).ThenBy(t => t.Item1.K ?? 0).ThenBy(t => t.Item1.Id, StringComparer.Ordinal).ToList();
@@ -55,7 +56,7 @@ public sealed class GpuGroup
     /// <summary>Graphs in order of size (edges), then name.</summary>
     public IReadOnlyList<string> Graphs => Cases.Select(c => c.Case.Graph).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>The measured device bandwidth in GB/s: the newest "device_copy" record's gb_per_s, or null if not measured.</summary>
+    /// <summary>The measured device bandwidth in GB/s: the newest <see cref="KernelNames.DeviceCopy"/> record's gb_per_s, or null if not measured.</summary>
     public SiteCase? BandwidthRecord => Cases.Where(c => c.Case.Kernel == KernelNames.DeviceCopy && c.Case.GbPerS is > 0)
         .OrderBy(c => c.Run.Started).LastOrDefault();
 

@@ -1,6 +1,7 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Analysis;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
 
 namespace MaxK.Harness.Site;
 
@@ -13,7 +14,7 @@ public sealed record SiteCase(CaseRecord Case, SiteRun Run)
     /// <summary>A case of the same run with the given kernel, graph, device, width and protocol (width-k records excluded).</summary>
     public CaseRecord? Sibling(string kernel, int dim) => Run.Result.Cases.FirstOrDefault(c =>
         c.Kernel == kernel && c.Graph == Case.Graph && c.Device == Case.Device && c.Dim == dim && c.WidthK != true && c.MedianMs is > 0
-        && !c.Peer && TimingProtocols.Of(c) == TimingProtocols.Of(Case));
+        && !c.Peer && c.Protocol == Case.Protocol);
 
     /// <summary>The case with its run as the analysis sees it.</summary>
     public KernelPick Pick => new(Case, Run.Analysis);
@@ -25,7 +26,7 @@ public sealed record SiteCase(CaseRecord Case, SiteRun Run)
     private bool IsSpmm => !IsDiagnostic && KernelNames.IsSpmm(Case.Kernel);
 
     /// <summary>Speed-up against cuSPARSE ALG2 on the same graph at the full width D, as recorded, within one protocol; null without that baseline and for a case that is no SpMM (the copy, selection, a floor).</summary>
-    public double? VsAlg2 => IsSpmm && InRun(Case.SpeedupBaseline) is { Kernel: KernelNames.CuSparseSpmmAlg2 } b && TimingProtocols.Of(b) == TimingProtocols.Of(Case) ? Case.Speedup : null;
+    public double? VsAlg2 => IsSpmm && InRun(Case.SpeedupBaseline) is { Kernel: KernelNames.CuSparseSpmmAlg2 } b && b.Protocol == Case.Protocol ? Case.Speedup : null;
 
     /// <summary>
     /// Speed-up against the GNNAdvisor-style kernel on the same graph at the same D (its median over ours): the best of its

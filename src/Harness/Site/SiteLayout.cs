@@ -1,6 +1,8 @@
 using Scriban;
 using Scriban.Runtime;
 
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>

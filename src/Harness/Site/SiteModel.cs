@@ -1,3 +1,4 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Analysis;
 using MaxK.Harness.Analysis.Claims;
 using MaxK.Harness.Paper;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Analysis.Claims;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;

@@ -1,5 +1,6 @@
 using MaxK.Harness.Analysis;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Site;
 
@@ -15,8 +16,8 @@ public static class TrainingComparisons
         r.SpeedupBaseline is null ? null : run.Training.FirstOrDefault(t => t.Id == r.SpeedupBaseline);
 
     /// <summary>The ReLU run on the given backend with the same dataset, model, hidden, layers and seed, from the same run.</summary>
-    public static TrainingRecord? Relu(TrainingRecord r, SiteRun run, string backend) =>
-        run.Training.FirstOrDefault(t => t.Backend == backend && !t.IsMaxk && t.SettingKey == r.SettingKey && t.EpochMsMedian is > 0);
+    public static TrainingRecord? Relu(TrainingRecord r, SiteRun run, TrainingBackend backend) =>
+        run.Training.FirstOrDefault(t => t.Uses(backend) && !t.IsMaxk && t.SettingKey == r.SettingKey && t.EpochMsMedian is > 0);
 
     /// <summary>Epoch-time speed-up of <paramref name="r"/> against <paramref name="baseline"/> (baseline median over ours).</summary>
     public static double? SpeedupAgainst(TrainingRecord r, TrainingRecord? baseline) =>

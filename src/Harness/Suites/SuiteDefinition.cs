@@ -1,15 +1,18 @@
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Suites;
 
 /// <summary>
-/// A declarative suite read from <c>suites/&lt;name&gt;.json</c>: a name, a base seed and sections (kernel, training or
-/// accuracy), each expanded into cases by <see cref="SuiteExpander"/>. <see cref="Sha256"/> is the hash of the file's
-/// bytes, recorded in the manifest so a result names exactly the suite that produced it. <see cref="Role"/> (the file's
-/// "role", else <see cref="Results.RunRoles.ForSuite"/> of the name) goes into the manifest: only headline runs fill
-/// headline tables.
+/// A declarative suite read from <c>suites/&lt;name&gt;.json</c>, or built in code for a command (<see cref="BuiltInSuites"/>):
+/// a name, a base seed and sections (kernel, training, accuracy or verification), each expanded into cases by
+/// <see cref="SuiteExpander"/>. <see cref="Sha256"/> is the hash of the file's bytes (of the definition's canonical text
+/// for a built-in suite), recorded in the manifest so a result names exactly the suite that produced it.
+/// <see cref="Role"/> (the file's "role", else <see cref="RunRoles.ForSuite"/> of the name) goes into the manifest: only
+/// headline runs fill headline tables.
 /// </summary>
 public sealed record SuiteDefinition(string Name, string Description, ulong Seed, string File, string Sha256, IReadOnlyList<SuiteSection> Sections)
 {
-    public Results.RunRole Role { get; init; } = Results.RunRoles.ForSuite(Name);
+    public RunRole Role { get; init; } = RunRoles.ForSuite(Name);
 }
 
 /// <summary>What a section measures.</summary>
@@ -23,22 +26,37 @@ public enum SuiteSectionKind
 
     /// <summary>A training section whose figure of merit is test accuracy against the ReLU baseline.</summary>
     Accuracy,
+
+    /// <summary>The GPU verification grid (<c>maxk verify</c>): every check verified, nothing timed. Built in code only.</summary>
+    Verification,
+}
+
+/// <summary>When a section runs. Words in suite files: "cuda" and "no-cuda" (absent: always).</summary>
+public enum SectionRequirement
+{
+    /// <summary>Only when the GPU part can run (a device, the CUDA runtime, cuSPARSE and the native library).</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("cuda")]
+    Cuda,
+
+    /// <summary>Only when it cannot: the CPU stand-in of a GPU section.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("no-cuda")]
+    NoCuda,
 }
 
 /// <summary>
-/// One section of a suite. <see cref="Requires"/>: null (always), "cuda" (only when the GPU part can run) or
-/// "no-cuda" (only when it cannot: the CPU stand-in of a GPU section).
+/// One section of a suite. <see cref="Requires"/>: null (always), <see cref="SectionRequirement.Cuda"/> or
+/// <see cref="SectionRequirement.NoCuda"/>. Exactly one of the specs is set, the one of its <see cref="Kind"/>.
 /// </summary>
 public sealed record SuiteSection
 {
     public required string Name { get; init; }
     public required SuiteSectionKind Kind { get; init; }
-    public string? Requires { get; init; }
+    public SectionRequirement? Requires { get; init; }
 
-    /// <summary>"cpu" or "cuda".</summary>
-    public required string Device { get; init; }
+    public required ComputeDevice Device { get; init; }
     public KernelSectionSpec? Kernel { get; init; }
     public TrainingSectionSpec? Training { get; init; }
+    public VerificationSectionSpec? Verification { get; init; }
 }
 
 /// <summary>The cross product of a kernel section; <see cref="Runs"/> and <see cref="Warmup"/> per case.</summary>
@@ -54,4 +72,7 @@ public sealed record TrainingSectionSpec(
     int? Epochs, int? Hidden, int? Layers, int? WarmupEpochs, IReadOnlyDictionary<string, string> Fallbacks);
 
 /// <summary>A nonlinearity with its k values (none for ReLU) on one backend (null = the device's default).</summary>
-public sealed record TrainingVariant(string Nonlinearity, IReadOnlyList<int> Ks, string? Backend);
+public sealed record TrainingVariant(string Nonlinearity, IReadOnlyList<int> Ks, TrainingBackend? Backend);
+
+/// <summary>The GPU verification grid on <c>VerificationGraph</c> with <see cref="Nodes"/> nodes (seeded by the suite's seed).</summary>
+public sealed record VerificationSectionSpec(int Nodes);

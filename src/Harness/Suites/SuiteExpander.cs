@@ -1,6 +1,9 @@
-using MaxK.Harness.Gpu;
+using MaxK.Harness.Kernels;
+using MaxK.Harness.Kernels.Grid;
+using MaxK.Harness.Results;
 using MaxK.Harness.Training;
-using MaxK.Torch;
+using MaxK.Harness.Verification;
+using MaxK.Harness.Vocabulary;
 using MaxK.Training;
 using MaxK.Training.Models;
 
@@ -9,7 +12,8 @@ namespace MaxK.Harness.Suites;
 /// <summary>
 /// Expands a suite into its ordered case list for this host. Sections that require CUDA are skipped (with the reason)
 /// when the GPU part cannot run; "no-cuda" sections are skipped when it can. Case ids are stable (they carry every
-/// parameter), so the journal, shards and merge can key on them; a repeated id is kept once.
+/// parameter), so the journal, shards and merge can key on them; a repeated id is kept once. Kernel cases come from the
+/// kernel catalogue (<see cref="KernelCatalog.Plan"/>), verification cases from the grid (<see cref="GpuKernelVerifier.Plan"/>).
 /// </summary>
 public static class SuiteExpander
 {
@@ -21,13 +25,18 @@ public static class SuiteExpander
         var skipped = new List<SkippedWork>();
         foreach (var section in suite.Sections)
         {
-            var sectionCases = section.Kernel is not null ? KernelCases(section, section.Kernel, suite.Seed) : TrainingCases(section, section.Training!);
-            if (section.Requires == "cuda" && gpuUnavailableReason is not null)
+            var sectionCases = section switch
+            {
+                { Kernel: { } kernel } => KernelCases(section, kernel, suite.Seed),
+                { Verification: { } verification } => VerificationCases(section, verification, suite.Seed),
+                _ => TrainingCases(section, section.Training!),
+            };
+            if (section.Requires == SectionRequirement.Cuda && gpuUnavailableReason is not null)
             {
                 skipped.Add(new SkippedWork($"section '{section.Name}' ({sectionCases.Count} {section.Kind.ToString().ToLowerInvariant()} cases on cuda)", gpuUnavailableReason));
                 continue;
             }
-            if (section.Requires == "no-cuda" && gpuUnavailableReason is null)
+            if (section.Requires == SectionRequirement.NoCuda && gpuUnavailableReason is null)
             {
                 skipped.Add(new SkippedWork($"section '{section.Name}' ({sectionCases.Count} cases, the CPU stand-in)", "CUDA is present: the GPU sections run instead"));
                 continue;
@@ -45,34 +54,24 @@ public static class SuiteExpander
         {
             foreach (var graph in spec.Graphs)
             {
-                IEnumerable<KernelCase> planned;
-                if (section.Device == "cuda")
-                {
-                    var options = new KernelBenchmarkOptions { Graphs = [graph], Dim = dim, Ks = spec.Ks, Runs = spec.Runs, Warmup = spec.Warmup, Seed = seed };
-                    planned = KernelBenchmark.Plan(options, graph);
-                }
-                else
-                {
-                    var cpu = new List<KernelCase> { new(KernelNames.DenseSpmm, KernelNames.CpuReference, graph, dim, 0, seed) };
-                    foreach (var k in spec.Ks)
-                    {
-                        cpu.Add(new(KernelNames.MaxKSelect, KernelNames.CpuReference, graph, dim, k, seed));
-                        cpu.Add(new(KernelNames.MaxKForward, KernelNames.CpuReference, graph, dim, k, seed));
-                        cpu.Add(new(KernelNames.MaxKBackward, KernelNames.CpuReference, graph, dim, k, seed));
-                    }
-                    planned = cpu;
-                }
-                cases.AddRange(planned.Where(c => spec.Kernels.Contains(c.Kernel))
+                cases.AddRange(KernelCatalog.Plan(section.Device, new KernelPlanRequest(graph, dim, spec.Ks, seed))
+                    .Where(c => spec.Kernels.Contains(c.Kernel))
                     .Select(c => new KernelSuiteCase(c, section.Name, section.Device, dim, spec.Runs, spec.Warmup)));
             }
         }
         return cases;
     }
 
+    private static List<SuiteCase> VerificationCases(SuiteSection section, VerificationSectionSpec spec, ulong seed)
+    {
+        var graph = VerificationGraph.Name(spec.Nodes);
+        return [.. GpuKernelVerifier.Plan().Select(check => new VerificationSuiteCase(
+            new KernelCase(check.Kernel, KernelNames.MaxkNative, graph, check.Dim, check.K, seed) { Variant = check.Variant }, section.Name, spec.Nodes, check))];
+    }
+
     private static List<SuiteCase> TrainingCases(SuiteSection section, TrainingSectionSpec spec)
     {
         var cases = new List<SuiteCase>();
-        var device = section.Device == "cuda" ? TorchDevice.Cuda : TorchDevice.Cpu;
         foreach (var dataset in spec.Datasets)
         {
             var defaults = DatasetDefaults.For(dataset);
@@ -81,7 +80,7 @@ public static class SuiteExpander
                 foreach (var variant in spec.Variants)
                 {
                     var nonlinearity = variant.Nonlinearity == "maxk" ? Nonlinearity.MaxK : Nonlinearity.Relu;
-                    var backend = variant.Backend ?? TrainingBackends.Default(device, nonlinearity);
+                    var backend = variant.Backend ?? TrainingBackendFacts.Default(section.Device, nonlinearity == Nonlinearity.MaxK);
                     foreach (var k in variant.Ks.Count > 0 ? variant.Ks.Select(k => (int?)k) : [null])
                     {
                         foreach (var seed in spec.Seeds)
@@ -89,8 +88,8 @@ public static class SuiteExpander
                             var spec1 = new TrainingRunSpec
                             {
                                 Dataset = dataset, Model = Enum.Parse<GnnArchitecture>(model, ignoreCase: true), Nonlinearity = nonlinearity, K = k,
-                                Hidden = spec.Hidden, Layers = spec.Layers, Epochs = spec.Epochs, Seed = seed, Device = device,
-                                Backend = backend == "pyg" ? null : backend, WarmupEpochs = spec.WarmupEpochs,
+                                Hidden = spec.Hidden, Layers = spec.Layers, Epochs = spec.Epochs, Seed = seed, Device = section.Device.ToTorch(),
+                                Backend = backend.IsPeer() ? null : backend, WarmupEpochs = spec.WarmupEpochs,
                             };
                             var id = Id(dataset, model, variant.Nonlinearity, k, backend, spec.Hidden ?? defaults.Hidden, spec.Layers ?? defaults.Layers, seed);
                             cases.Add(new TrainingSuiteCase(id, section.Name, section.Device, section.Kind, spec1, backend,
@@ -104,6 +103,6 @@ public static class SuiteExpander
     }
 
     /// <summary>The id of a training case, in the form <see cref="TrainingRun"/> gives its records.</summary>
-    public static string Id(string dataset, string model, string nonlinearity, int? k, string backend, int hidden, int layers, long seed) =>
-        $"train/{dataset}/{model}/{(nonlinearity == "maxk" ? $"maxk-k{k}" : "relu")}/{backend}/h{hidden}-l{layers}/seed{seed}";
+    public static string Id(string dataset, string model, string nonlinearity, int? k, TrainingBackend backend, int hidden, int layers, long seed) =>
+        $"train/{dataset}/{model}/{(nonlinearity == "maxk" ? $"maxk-k{k}" : "relu")}/{backend.Word()}/h{hidden}-l{layers}/seed{seed}";
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using MaxK.Graphs.Synthetic;
+using MaxK.Harness.Kernels;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Suites;
 
@@ -13,8 +15,6 @@ namespace MaxK.Harness.Suites;
 public static class SuiteFileReader
 {
     public static readonly string[] Models = ["sage", "gcn", "gin"];
-    public static readonly string[] Backends = ["cpu-reference", "cusparse", "maxk", "gnnadvisor", "pyg"];
-    public static readonly string[] CpuKernels = [KernelNames.DenseSpmm, KernelNames.MaxKSelect, KernelNames.MaxKForward, KernelNames.MaxKBackward];
 
     public static SuiteDefinition Read(string path)
     {
@@ -51,8 +51,8 @@ public static class SuiteFileReader
             ctx.Object(root, "", ["suite", "description", "role", "seed", "sections"]);
             var name = ctx.String(root, "", "suite", required: true)!;
             var roleWord = ctx.String(root, "", "role", required: false);
-            var role = roleWord is null ? Results.RunRoles.ForSuite(name)
-                : Results.RunRoles.Parse(roleWord) ?? throw ctx.Error("role", $"'{roleWord}' is not a role; use headline, diagnostic or probe");
+            var role = roleWord is null ? RunRoles.ForSuite(name)
+                : RunRoles.Parse(roleWord) ?? throw ctx.Error("role", $"'{roleWord}' is not a role; use headline, diagnostic or probe");
             var description = ctx.String(root, "", "description", required: false) ?? "";
             var seed = ctx.Long(root, "", "seed") ?? 42;
             if (seed < 0)
@@ -84,19 +84,24 @@ public static class SuiteFileReader
             "accuracy" => SuiteSectionKind.Accuracy,
             _ => throw ctx.Error($"{at}.kind", $"'{kindText}' is not a section kind; use kernel, training or accuracy"),
         };
-        var requires = ctx.String(s, at, "requires", required: false);
-        if (requires is not (null or "cuda" or "no-cuda"))
-            throw ctx.Error($"{at}.requires", $"'{requires}' is not a requirement; use cuda or no-cuda");
-        var device = ctx.String(s, at, "device", required: false) ?? (requires == "cuda" ? "cuda" : "cpu");
-        if (device is not ("cpu" or "cuda"))
-            throw ctx.Error($"{at}.device", $"'{device}' is not a device; use cpu or cuda");
-        if (device == "cuda" && requires != "cuda")
+        var requiresWord = ctx.String(s, at, "requires", required: false);
+        SectionRequirement? requires = null;
+        if (requiresWord is not null)
+        {
+            requires = Words.TryParse<SectionRequirement>(requiresWord, out var r)
+                ? r : throw ctx.Error($"{at}.requires", $"'{requiresWord}' is not a requirement; use {string.Join(" or ", Words.All<SectionRequirement>())}");
+        }
+        var deviceWord = ctx.String(s, at, "device", required: false);
+        var device = requires == SectionRequirement.Cuda ? ComputeDevice.Cuda : ComputeDevice.Cpu;
+        if (deviceWord is not null && !Words.TryParse(deviceWord, out device))
+            throw ctx.Error($"{at}.device", $"'{deviceWord}' is not a device; use {string.Join(" or ", Words.All<ComputeDevice>())}");
+        if (device == ComputeDevice.Cuda && requires != SectionRequirement.Cuda)
             throw ctx.Error($"{at}.requires", "a section on device cuda must say \"requires\": \"cuda\"");
         var section = new SuiteSection { Name = name, Kind = kind, Requires = requires, Device = device };
         return kind == SuiteSectionKind.Kernel ? section with { Kernel = KernelSpec(ctx, s, at, device) } : section with { Training = TrainingSpec(ctx, s, at, device) };
     }
 
-    private static KernelSectionSpec KernelSpec(Context ctx, JsonElement s, string at, string device)
+    private static KernelSectionSpec KernelSpec(Context ctx, JsonElement s, string at, ComputeDevice device)
     {
         var graphs = ctx.Strings(s, at, "graphs", required: true);
         for (var i = 0; i < graphs.Count; i++)
@@ -108,19 +113,19 @@ public static class SuiteFileReader
         if (dims.Count == 0)
             dims = [256];
         var ks = ctx.Ints(s, at, "ks", required: true, min: 1);
-        var allowed = device == "cpu" ? CpuKernels : KernelNames.Gpu;
+        var allowed = KernelCatalog.Ids(device);
         var kernels = ctx.Strings(s, at, "kernels", required: false).ToList();
         if (kernels.Count == 0)
-            kernels = [.. allowed.Where(k => !k.StartsWith("cusparse", StringComparison.Ordinal) && !KernelNames.IsDiagnostic(k))]; // floors only when listed
+            kernels = [.. allowed.Where(k => KernelCatalog.Get(k).SelectedByDefault)]; // baselines and floors only when listed
         for (var i = 0; i < kernels.Count; i++)
         {
             if (!allowed.Contains(kernels[i]))
-                throw ctx.Error($"{at}.kernels[{i}]", $"'{kernels[i]}' is not a {device} kernel; use {string.Join(", ", allowed)}");
+                throw ctx.Error($"{at}.kernels[{i}]", $"'{kernels[i]}' is not a {device.Word()} kernel; use {string.Join(", ", allowed)}");
         }
         var algorithms = ctx.Strings(s, at, "cusparse_algorithms", required: false);
         for (var i = 0; i < algorithms.Count; i++)
         {
-            if (device != "cuda")
+            if (device != ComputeDevice.Cuda)
                 throw ctx.Error($"{at}.cusparse_algorithms", "cuSPARSE runs on device cuda only");
             var kernel = algorithms[i] switch
             {
@@ -131,8 +136,8 @@ public static class SuiteFileReader
             if (!kernels.Contains(kernel))
                 kernels.Add(kernel);
         }
-        var runs = ctx.Int(s, at, "runs") ?? (device == "cpu" ? 7 : Gpu.KernelBenchmarkOptions.DefaultRuns);
-        var warmup = ctx.Int(s, at, "warmup") ?? (device == "cpu" ? 1 : Gpu.KernelBenchmarkOptions.DefaultWarmup);
+        var runs = ctx.Int(s, at, "runs") ?? (device == ComputeDevice.Cpu ? 7 : KernelSuiteOptions.DefaultRuns);
+        var warmup = ctx.Int(s, at, "warmup") ?? (device == ComputeDevice.Cpu ? 1 : KernelSuiteOptions.DefaultWarmup);
         if (runs < 1)
             throw ctx.Error($"{at}.runs", "must be at least 1");
         if (warmup < 0)
@@ -140,7 +145,7 @@ public static class SuiteFileReader
         return new KernelSectionSpec(graphs, dims, ks, kernels, runs, warmup);
     }
 
-    private static TrainingSectionSpec TrainingSpec(Context ctx, JsonElement s, string at, string device)
+    private static TrainingSectionSpec TrainingSpec(Context ctx, JsonElement s, string at, ComputeDevice device)
     {
         var datasets = ctx.Strings(s, at, "datasets", required: true);
         var models = ctx.Strings(s, at, "models", required: true);
@@ -162,11 +167,15 @@ public static class SuiteFileReader
             var ks = ctx.Ints(v, vat, "ks", required: nonlinearity == "maxk", min: 1);
             if (nonlinearity == "relu" && ks.Count > 0)
                 throw ctx.Error($"{vat}.ks", "relu has no k");
-            var backend = ctx.String(v, vat, "backend", required: false);
-            if (backend is not null && !Backends.Contains(backend))
-                throw ctx.Error($"{vat}.backend", $"'{backend}' is not a training backend; use {string.Join(", ", Backends)}");
-            if (backend is not null && backend != "pyg" && (backend == "cpu-reference") != (device == "cpu"))
-                throw ctx.Error($"{vat}.backend", $"backend '{backend}' does not run on device {device}");
+            var backendWord = ctx.String(v, vat, "backend", required: false);
+            TrainingBackend? backend = null;
+            if (backendWord is not null)
+            {
+                backend = Words.TryParse<TrainingBackend>(backendWord, out var b)
+                    ? b : throw ctx.Error($"{vat}.backend", $"'{backendWord}' is not a training backend; use {string.Join(", ", Words.All<TrainingBackend>())}");
+                if (!b.RunsOn(device))
+                    throw ctx.Error($"{vat}.backend", $"backend '{backendWord}' does not run on device {device.Word()}");
+            }
             variants.Add(new TrainingVariant(nonlinearity, ks, backend));
         }
         if (variants.Count == 0)

@@ -1,3 +1,4 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Training.Aggregation;
 using MaxK.Training.Models;
 using MaxK.Training.Timing;
@@ -8,8 +9,12 @@ namespace MaxK.Harness.Training;
 /// An aggregation backend together with what its runs need: the phase timer that matches it (stopwatch on the CPU,
 /// CUDA events on the GPU), the pre-timing check, and the GPU's name. Disposing it frees device resources.
 /// </summary>
-public sealed class TrainingBackendSession(IAggregationBackend backend, Func<IPhaseTimer> timerFactory, string? gpuName, IDisposable? resources = null) : IDisposable
+public sealed class TrainingBackendSession(TrainingBackend kind, IAggregationBackend backend, Func<IPhaseTimer> timerFactory, string? gpuName, IDisposable? resources = null)
+    : IDisposable
 {
+    /// <summary>Which backend this is (its word goes into the record and its id).</summary>
+    public TrainingBackend Kind { get; } = kind;
+
     public IAggregationBackend Backend { get; } = backend;
 
     public string? GpuName { get; } = gpuName;

@@ -1,4 +1,3 @@
-using MaxK.Harness.Gpu;
 using MaxK.Harness.Provenance;
 using MaxK.Harness.Results;
 using MaxK.Torch;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MaxK.Harness.Results;
 using MaxK.Harness.Statistics;
+using MaxK.Harness.Vocabulary;
 using MaxK.Torch;
 using MaxK.Training;
 using MaxK.Training.Aggregation;
@@ -118,7 +119,7 @@ public static class TrainingRun
         var nonlinearity = m.Nonlinearity == Nonlinearity.MaxK ? $"maxk-k{m.K}" : "relu";
         return new TrainingRecord
         {
-            Id = $"train/{dataset}/{modelName}/{nonlinearity}/{session.Backend.Name}/h{m.Hidden}-l{m.HiddenLayers}/seed{t.Seed}",
+            Id = $"train/{dataset}/{modelName}/{nonlinearity}/{session.Kind.Word()}/h{m.Hidden}-l{m.HiddenLayers}/seed{t.Seed}",
             Dataset = dataset,
             DatasetSynthetic = TrainingDatasets.IsSynthetic(dataset),
             DatasetLabel = data.Label,
@@ -136,8 +137,8 @@ public static class TrainingRun
             Dropout = m.Dropout,
             WeightDecay = t.WeightDecay,
             Seed = t.Seed,
-            Device = device == TorchDevice.Cuda ? "cuda" : "cpu",
-            Backend = session.Backend.Name,
+            Device = ComputeDevices.Of(device).Word(),
+            Backend = session.Kind.Word(),
             Implementation = "maxk-bench",
             Metric = report.MetricName,
             TestAccuracy = report.TestMetric,
@@ -168,8 +169,9 @@ public static class TrainingRun
     private static string? Configuration(IAggregationBackend backend, ModelOptions m) => backend switch
     {
         DeviceSpmmBackend d => string.Join("; ", d.Configurations.Distinct()),
-        CudaMaxKBackend => $"fused selection into CBSR with {CudaMaxKBackend.WidthFor(m.Hidden).ToString().ToLowerInvariant()} indices; "
-            + "SpGEMM forward and SSpMM backward on a work partition of A (max_chunk 1024)",
+        CudaMaxKBackend b => $"fused selection into CBSR with {CudaMaxKBackend.WidthFor(m.Hidden).ToString().ToLowerInvariant()} indices; "
+            + "SpGEMM forward and SSpMM backward on a work partition of A (max_chunk 1024)"
+            + (b.VariantChoices.Count > 0 ? "; " + string.Join("; ", b.VariantChoices) : ""),
         _ => null,
     };
 }

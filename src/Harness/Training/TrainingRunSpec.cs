@@ -1,3 +1,4 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Torch;
 using MaxK.Training.Models;
 
@@ -6,7 +7,7 @@ namespace MaxK.Harness.Training;
 /// <summary>
 /// One training case as `maxk train` and the training suites describe it. Null fields take the dataset's defaults
 /// (<see cref="MaxK.Training.DatasetDefaults"/>). <see cref="Backend"/> null picks the default for the device and
-/// nonlinearity: cpu → "cpu-reference"; cuda + relu → "cusparse"; cuda + maxk → "maxk".
+/// nonlinearity (<see cref="TrainingBackendFacts.Default"/>): cpu → cpu-reference; cuda + relu → cusparse; cuda + maxk → maxk.
 /// </summary>
 public sealed record TrainingRunSpec
 {
@@ -21,8 +22,8 @@ public sealed record TrainingRunSpec
     public long Seed { get; init; } = 97;
     public TorchDevice Device { get; init; } = TorchDevice.Cpu;
 
-    /// <summary>"cpu-reference", "cusparse", "maxk" or "gnnadvisor"; null for the default (see the type's summary).</summary>
-    public string? Backend { get; init; }
+    /// <summary>One of our backends (<see cref="TrainingBackendFacts.Ours"/>); null for the default (see the type's summary).</summary>
+    public TrainingBackend? Backend { get; init; }
     public double? LearningRate { get; init; }
     public double? Dropout { get; init; }
     public double? WeightDecay { get; init; }

@@ -16,6 +16,13 @@ public static class VerificationGraph
     /// <summary>Edges of the hub row (above 10,000: about a dozen records of 1,024 edges).</summary>
     public const int DefaultHubDegree = 12_000;
 
+    /// <summary>The graph name a verification record carries, e.g. "verification-20000" (the seed is the record's own field).</summary>
+    public static string Name(int nodes) => $"verification-{nodes}";
+
+    /// <summary>The label a verification record carries (the default recipe of <see cref="Build"/>).</summary>
+    public static string Label(int nodes) =>
+        $"seeded random test graph: {nodes:N0} nodes, about 10% empty rows, a {DefaultHubDegree:N0}-edge hub row, repeated columns, weights in [−1, 1) (synthetic)";
+
     /// <summary>
     /// An N-node graph: each ordinary row is empty with probability <paramref name="emptyRowFraction"/>, otherwise has a
     /// degree uniform in [1, 2·<paramref name="meanDegree"/> − 1]; one random row gets exactly <paramref name="hubDegree"/>

@@ -32,8 +32,8 @@ public static class CudaLibraryResolver
 
     /// <summary>
     /// Installs the resolver for <paramref name="assembly"/>; calling it again for the same assembly does nothing.
-    /// The installed resolver is shared with <see cref="MaxK.Native.MaxkNativeLibraryResolver"/> (.NET allows one per
-    /// assembly), so registering either serves both the CUDA names and <c>maxk_native</c>.
+    /// The installed resolver is shared with the MaxK native library's (.NET allows one per assembly): it serves the CUDA
+    /// names and every route added to <see cref="DllImportRouting"/>, e.g. <c>maxk_native</c> once that library registered.
     /// Throws <see cref="InvalidOperationException"/> if another resolver was already installed for it.
     /// </summary>
     public static void Register(Assembly assembly) => DllImportRouting.Install(assembly);

@@ -1,18 +1,32 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using MaxK.Native;
 
 namespace MaxK.Interop;
 
 /// <summary>
-/// The one <c>DllImport</c> resolver this project installs per assembly (.NET allows a single resolver per assembly):
-/// it routes the CUDA logical names to <see cref="CudaLibraryResolver"/> and <c>maxk_native</c> to
-/// <see cref="MaxkNativeLibraryResolver"/>, and leaves every other name to the default search (zero).
+/// The one <c>DllImport</c> resolver this project installs per assembly (.NET allows a single resolver per assembly).
+/// It asks its routes in order: the CUDA logical names (<see cref="CudaLibraryResolver"/>) always, then every route added
+/// with <see cref="AddRoute"/> (the MaxK native library adds <c>maxk_native</c> when it registers), and leaves every
+/// other name to the default search (zero). Routes are global, so a route added later also serves assemblies whose
+/// resolver was installed earlier. Interop knows nothing of the libraries above it: they add their route.
 /// </summary>
 internal static class DllImportRouting
 {
     private static readonly Lock Gate = new();
     private static readonly HashSet<Assembly> Installed = [];
+    private static readonly List<(Func<string, bool> Serves, Func<string, IntPtr> Resolve)> Routes = [(CudaLibraryResolver.Serves, CudaLibraryResolver.ResolveServed)];
+
+    /// <summary>Adds a route for the logical names <paramref name="serves"/> accepts; adding the same route again does nothing.</summary>
+    public static void AddRoute(Func<string, bool> serves, Func<string, IntPtr> resolve)
+    {
+        ArgumentNullException.ThrowIfNull(serves);
+        ArgumentNullException.ThrowIfNull(resolve);
+        lock (Gate)
+        {
+            if (!Routes.Exists(r => r.Serves.Equals(serves)))
+                Routes.Add((serves, resolve));
+        }
+    }
 
     /// <summary>Installs the router for <paramref name="assembly"/> once; later calls do nothing.</summary>
     /// <exception cref="InvalidOperationException">Another resolver was already installed for the assembly.</exception>
@@ -38,10 +52,14 @@ internal static class DllImportRouting
 
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
-        if (CudaLibraryResolver.Serves(libraryName))
-            return CudaLibraryResolver.ResolveServed(libraryName);
-        if (MaxkNativeLibraryResolver.Serves(libraryName))
-            return MaxkNativeLibraryResolver.ResolveServed();
+        (Func<string, bool> Serves, Func<string, IntPtr> Resolve)[] routes;
+        lock (Gate)
+            routes = [.. Routes];
+        foreach (var route in routes)
+        {
+            if (route.Serves(libraryName))
+                return route.Resolve(libraryName);
+        }
         return IntPtr.Zero;
     }
 }

@@ -42,8 +42,15 @@ public static class MaxkNativeLibraryResolver
     /// <summary>The build output relative to a repository root: <c>native/cuda/build/libmaxk_native.so</c>.</summary>
     public static string BuildOutputRelativePath { get; } = Path.Combine("native", "cuda", "build", FileName);
 
-    /// <summary>Installs the resolver for <paramref name="assembly"/> (shared with <see cref="CudaLibraryResolver.Register"/>).</summary>
-    public static void Register(Assembly assembly) => DllImportRouting.Install(assembly);
+    /// <summary>
+    /// Adds the <c>maxk_native</c> route to the shared resolver and installs it for <paramref name="assembly"/> (shared with
+    /// <see cref="CudaLibraryResolver.Register"/>: one resolver per assembly serves both).
+    /// </summary>
+    public static void Register(Assembly assembly)
+    {
+        DllImportRouting.AddRoute(Serves, _ => ResolveServed());
+        DllImportRouting.Install(assembly);
+    }
 
     /// <summary>True for <see cref="LibraryName"/>.</summary>
     public static bool Serves(string libraryName) => libraryName == LibraryName;

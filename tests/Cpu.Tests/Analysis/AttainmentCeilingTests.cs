@@ -1,6 +1,8 @@
 using MaxK.Harness.Analysis;
 using MaxK.Harness.Cli;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Suites;
 using MaxK.Tests.Support;
 

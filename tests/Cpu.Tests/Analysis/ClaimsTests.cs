@@ -2,6 +2,7 @@ using MaxK.Harness.Analysis;
 using MaxK.Harness.Analysis.Claims;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 using MaxK.Tests.Support;
 
 namespace MaxK.Tests.Analysis;

@@ -1,5 +1,6 @@
 using MaxK.Harness.Analysis;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Tests.Analysis;
 

@@ -1,7 +1,8 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using MaxK.Graphs.Synthetic;
-using MaxK.Harness.Gpu;
+using MaxK.Harness.Kernels;
+using MaxK.Harness.Kernels.Descriptors;
 using MaxK.Harness.Results;
 using MaxK.Harness.Runner;
 using MaxK.Harness.Suites;
@@ -17,15 +18,15 @@ namespace MaxK.Tests.Harness;
 /// </summary>
 public class FloorCaseTests
 {
-    private static readonly KernelBenchmarkOptions Options = KernelBenchmarkOptions.Parse("tiny-uniform", 256, "16,32", 20, 5, 42);
+    private static readonly KernelSuiteOptions Options = KernelSuiteOptions.Parse("tiny-uniform", 256, "16,32", 20, 5, 42);
 
     private static CaseRecord Timed(KernelCase c, double median, VerificationResult? check = null) =>
-        KernelBenchmark.Record(c, GraphPresets.TinyUniform, 1_000, 20_000, "g", new CaseOutcome(check ?? new VerificationResult("r", 0, 1e-5), [median, median], 1_000_000), null, 5);
+        KernelTestData.GpuRecord(c, GraphPresets.TinyUniform, 1_000, 20_000, "g", new CaseOutcome(check ?? new VerificationResult("r", 0, 1e-5), [median, median], 1_000_000), null, 5);
 
     [Fact]
     public void EachKGetsBothFloorsRightAfterTheKernelsTheyBound()
     {
-        var plan = KernelBenchmark.Plan(Options, "tiny-uniform").ToList();
+        var plan = KernelTestData.GpuPlan(Options, "tiny-uniform").ToList();
         foreach (var k in Options.Ks)
         {
             var forward = plan.FindIndex(c => c.Kernel == KernelNames.MaxKForward && c.K == k);
@@ -35,26 +36,26 @@ public class FloorCaseTests
             Assert.Equal((k, 256, KernelNames.MaxkNative), (plan[backward + 1].K, plan[backward + 1].Dim, plan[backward + 1].Implementation));
             Assert.Equal($"maxk_forward_floor_maxk_native_fp32_k{k}_dim256_tiny-uniform", plan[backward + 1].Id);
             // Same inputs as the kernels they bound; other kernels keep their own streams.
-            Assert.Equal(GpuKernelCases.Stream(plan[forward], 0), GpuKernelCases.Stream(plan[backward + 1], 0));
-            Assert.Equal(GpuKernelCases.Stream(plan[backward], 1), GpuKernelCases.Stream(plan[backward + 2], 1));
-            Assert.NotEqual(GpuKernelCases.Stream(plan[forward], 0), GpuKernelCases.Stream(plan[backward], 1));
+            Assert.Equal(KernelCatalog.Get(plan[forward].Kernel).Stream(plan[forward], 0), KernelCatalog.Get(plan[backward + 1].Kernel).Stream(plan[backward + 1], 0));
+            Assert.Equal(KernelCatalog.Get(plan[backward].Kernel).Stream(plan[backward], 1), KernelCatalog.Get(plan[backward + 2].Kernel).Stream(plan[backward + 2], 1));
+            Assert.NotEqual(KernelCatalog.Get(plan[forward].Kernel).Stream(plan[forward], 0), KernelCatalog.Get(plan[backward].Kernel).Stream(plan[backward], 1));
         }
-        Assert.Equal(GpuKernelCases.Stream(plan[0], 0), GpuKernelCases.Stream(plan[0] with { }, 0));
+        Assert.Equal(KernelCatalog.Get(plan[0].Kernel).Stream(plan[0], 0), KernelCatalog.Get(plan[0].Kernel).Stream(plan[0] with { }, 0));
     }
 
     [Fact]
     public void TheFloorTuningIsTheDefaultPlusTheDiagnosticFlag()
     {
         Assert.Equal(256, (int)MxkTuningFlags.DiagnosticSkipAccumulate);
-        Assert.Equal((0, 0, 0, MxkTuningFlags.DiagnosticSkipAccumulate), (FloorCases.Tuning.WarpsPerBlock, FloorCases.Tuning.MaxBlocks, FloorCases.Tuning.GroupLanes, FloorCases.Tuning.Flags));
-        Assert.False(FloorCases.NotVerifiable.Passed);
+        Assert.Equal((0, 0, 0, MxkTuningFlags.DiagnosticSkipAccumulate), (FloorTuning.Tuning.WarpsPerBlock, FloorTuning.Tuning.MaxBlocks, FloorTuning.Tuning.GroupLanes, FloorTuning.Tuning.Flags));
+        Assert.False(FloorTuning.NotVerifiable.Passed);
     }
 
     [Fact]
     public void AFloorRecordIsTimedDiagnosticAndNeverVerified()
     {
-        var c = KernelBenchmark.Plan(Options, "tiny-uniform").First(x => x.Kernel == KernelNames.MaxKForwardFloor);
-        var r = Timed(c, 1.5, FloorCases.NotVerifiable);
+        var c = KernelTestData.GpuPlan(Options, "tiny-uniform").First(x => x.Kernel == KernelNames.MaxKForwardFloor);
+        var r = Timed(c, 1.5, FloorTuning.NotVerifiable);
         Assert.Equal((true, false, 1.5), (r.Diagnostic, r.Verified, r.MedianMs));
         Assert.Equal(KernelNames.FloorVerificationNote, r.VerificationReference);
         Assert.True(double.IsNaN(r.VerificationRelativeError));
@@ -62,11 +63,11 @@ public class FloorCaseTests
         // Even an outcome that claims to pass cannot make a floor verified.
         Assert.False(Timed(c, 1.5).Verified);
         // A floor that throws is a failure, and says what it is.
-        var crashed = KernelBenchmark.Record(c, GraphPresets.TinyUniform, 1, 1, "g", null, "GpuOutOfMemoryException: out of memory");
+        var crashed = KernelTestData.GpuRecord(c, GraphPresets.TinyUniform, 1, 1, "g", null, "GpuOutOfMemoryException: out of memory");
         Assert.True(crashed.Failed);
         Assert.Equal((true, KernelNames.FloorVerificationNote), (crashed.Diagnostic, crashed.VerificationReference));
         // Real kernels: not diagnostic, and a failed verification is a failure.
-        var real = Timed(KernelBenchmark.Plan(Options, "tiny-uniform").First(x => x.Kernel == KernelNames.MaxKForward), 2);
+        var real = Timed(KernelTestData.GpuPlan(Options, "tiny-uniform").First(x => x.Kernel == KernelNames.MaxKForward), 2);
         Assert.Null(real.Diagnostic);
         Assert.False(real.Failed);
         Assert.True((real with { Verified = false }).Failed);
@@ -91,8 +92,8 @@ public class FloorCaseTests
     [Fact]
     public void FloorsGetNoSpeedupInTheBenchmarkOrAfterAMerge()
     {
-        var records = KernelBenchmark.Plan(Options, "tiny-uniform").Select(c => Timed(c, c.Kernel == KernelNames.CuSparseSpmmAlg2 ? 8 : 2)).ToList();
-        KernelBenchmark.AddSpeedups(records);
+        var records = KernelTestData.GpuPlan(Options, "tiny-uniform").Select(c => Timed(c, c.Kernel == KernelNames.CuSparseSpmmAlg2 ? 8 : 2)).ToList();
+        records = DerivedMetrics.CaseSpeedups(records);
         Assert.All(records.Where(r => r.Diagnostic == true), r => Assert.Null(r.Speedup));
         Assert.Contains(records, r => r.Kernel == KernelNames.MaxKForward && r.Speedup == 4);
         var derived = DerivedMetrics.Apply(FloorResults.Create() with { Cases = [.. records.Select(r => r with { Speedup = 9, SpeedupBaseline = "x" })] });
@@ -104,7 +105,7 @@ public class FloorCaseTests
     public void TheDeviceCopyGetsNoSpeedupAfterAMergeEither()
     {
         // The copy is a bandwidth probe, not an SpMM: the benchmark never gave it a speed-up, the merge path once did.
-        var records = KernelBenchmark.Plan(Options, "tiny-uniform").Select(c => Timed(c, c.Kernel == KernelNames.CuSparseSpmmAlg2 ? 8 : 2)).ToList();
+        var records = KernelTestData.GpuPlan(Options, "tiny-uniform").Select(c => Timed(c, c.Kernel == KernelNames.CuSparseSpmmAlg2 ? 8 : 2)).ToList();
         var derived = DerivedMetrics.Apply(FloorResults.Create() with { Cases = [.. records] });
         var copy = Assert.Single(derived.Cases, r => r.Kernel == KernelNames.DeviceCopy);
         Assert.Equal((null, (string?)null), (copy.Speedup, copy.SpeedupBaseline));
@@ -117,8 +118,8 @@ public class FloorCaseTests
     [Fact]
     public void TheSummaryTableListsFloorsApartAndDoesNotCountThem()
     {
-        var records = KernelBenchmark.Plan(Options, "tiny-uniform")
-            .Select(c => Timed(c, c.Kernel == KernelNames.MaxKForwardFloor ? 0.123 : 1, KernelNames.IsDiagnostic(c.Kernel) ? FloorCases.NotVerifiable : null)).ToList();
+        var records = KernelTestData.GpuPlan(Options, "tiny-uniform")
+            .Select(c => Timed(c, c.Kernel == KernelNames.MaxKForwardFloor ? 0.123 : 1, KernelNames.IsDiagnostic(c.Kernel) ? FloorTuning.NotVerifiable : null)).ToList();
         var log = new StringWriter();
         KernelSummaryTable.Write(log, records);
         var text = log.ToString();
@@ -130,7 +131,7 @@ public class FloorCaseTests
         Assert.DoesNotContain("_floor", text[..split]);
         Assert.Contains("0.123", text[split..]);
         Assert.Contains("lower bounds of the kernels, not results", text);
-        Assert.Contains("diagnostic: ", KernelBenchmark.Status(records.First(r => r.Diagnostic == true)));
+        Assert.Contains("diagnostic: ", KernelRecords.Status(records.First(r => r.Diagnostic == true)));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using MaxK.Harness;
 using MaxK.Harness.Cli;
-using MaxK.Harness.Gpu;
+using MaxK.Harness.Provenance;
 using MaxK.Interop;
 
 namespace MaxK.Tests.Harness;

@@ -1,5 +1,6 @@
 using MaxK.Graphs;
 using MaxK.Harness.Kernels;
+using MaxK.Harness.Kernels.Grid;
 using MaxK.Harness.Verification;
 using MaxK.Reference;
 using MaxK.Selection;

@@ -2,30 +2,33 @@ using System.Text.Json;
 using MaxK.Formats;
 using MaxK.Graphs.Synthetic;
 using MaxK.Harness;
-using MaxK.Harness.Gpu;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
+using MaxK.Harness.Runner;
 using MaxK.Harness.Suites;
+using MaxK.Harness.Timing;
 using MaxK.Harness.Verification;
+using MaxK.Tests.Support;
 
 namespace MaxK.Tests.Harness;
 
 /// <summary>The GPU benchmark's pure parts: plan, byte model, records, speed-ups, summary and JSON.</summary>
 public class KernelBenchmarkTests
 {
-    private static readonly KernelBenchmarkOptions Options = KernelBenchmarkOptions.Parse("tiny-uniform,tiny-rmat", 256, "16, 32,64", 20, 5, 42);
+    private static readonly KernelSuiteOptions Options = KernelSuiteOptions.Parse("tiny-uniform,tiny-rmat", 256, "16, 32,64", 20, 5, 42);
 
     [Fact]
     public void OptionsParseListsAndKeepDefaults()
     {
         Assert.Equal(["tiny-uniform", "tiny-rmat"], Options.Graphs);
         Assert.Equal([16, 32, 64], Options.Ks);
-        Assert.Equal((256, 20, 5, 42UL, RowSample.DefaultBudget), (Options.Dim, Options.Runs, Options.Warmup, Options.Seed, Options.VerificationRows));
+        Assert.Equal((256, 20, 5, 42UL), (Options.Dim, Options.Runs, Options.Warmup, Options.Seed));
     }
 
     [Fact]
     public void ThePlanRunsTheBaselineFirstAndAddsAWidthKReferencePerK()
     {
-        var plan = KernelBenchmark.Plan(Options, "tiny-rmat");
+        var plan = KernelTestData.GpuPlan(Options, "tiny-rmat");
         Assert.Equal(4 + (6 * 3), plan.Count);
         Assert.Equal(KernelNames.CuSparseSpmmAlg2, plan[0].Kernel);
         Assert.Equal(["cusparse_spmm_alg2_cusparse_fp32_dim256_tiny-rmat", "cusparse_spmm_alg3_cusparse_fp32_dim256_tiny-rmat", "gnnadvisor_spmm_maxk_native_fp32_dim256_tiny-rmat"],
@@ -61,10 +64,10 @@ public class KernelBenchmarkTests
     [Fact]
     public void ARecordCarriesStatisticsBandwidthAndTheOptionalGpuFields()
     {
-        var c = KernelBenchmark.Plan(Options, "tiny-uniform").Single(x => x.WidthK && x.K == 16);
+        var c = KernelTestData.GpuPlan(Options, "tiny-uniform").Single(x => x.WidthK && x.K == 16);
         var outcome = new CaseOutcome(new VerificationResult("dense SpMM (CPU, double) on all 1,000 rows", 2e-7, 1e-5),
             [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], 4_000_000, 0.25, "cusparseSpMM_preprocess", "CsrAlg3");
-        var r = KernelBenchmark.Record(c, GraphPresets.TinyUniform, 1_000, 20_000, "NVIDIA H200", outcome, null, 5);
+        var r = KernelTestData.GpuRecord(c, GraphPresets.TinyUniform, 1_000, 20_000, "NVIDIA H200", outcome, null, 5);
         Assert.True(r.Verified);
         Assert.Equal(("cuda", "NVIDIA H200", 16, 16, true), (r.Device, r.Gpu, r.Dim, r.K, r.WidthK));
         Assert.Equal((8, 5, 4.5, 1.0, 8.0), (r.N, r.Warmup, r.MedianMs!.Value, r.MinMs!.Value, r.MaxMs!.Value));
@@ -73,14 +76,14 @@ public class KernelBenchmarkTests
         Assert.Equal(ByteModel.Description, r.ByteModel);
         Assert.NotNull(r.MedianCi95LowMs);
 
-        var failedCheck = KernelBenchmark.Record(c, GraphPresets.TinyUniform, 1_000, 20_000, "g",
+        var failedCheck = KernelTestData.GpuRecord(c, GraphPresets.TinyUniform, 1_000, 20_000, "g",
             outcome with { Verification = new VerificationResult("x", double.NaN, 1e-5), SamplesMs = [] }, null);
         Assert.False(failedCheck.Verified);
         Assert.Null(failedCheck.MedianMs);
-        var crashed = KernelBenchmark.Record(c, GraphPresets.TinyUniform, 1_000, 20_000, "g", null, "GpuOutOfMemoryException: GPU out of memory");
+        var crashed = KernelTestData.GpuRecord(c, GraphPresets.TinyUniform, 1_000, 20_000, "g", null, "GpuOutOfMemoryException: GPU out of memory");
         Assert.False(crashed.Verified);
         Assert.Equal("GpuOutOfMemoryException: GPU out of memory", crashed.Error);
-        var plain = KernelBenchmark.Record(KernelBenchmark.Plan(Options, "tiny-uniform")[0], GraphPresets.TinyUniform, 1, 1, "g", null, null);
+        var plain = KernelTestData.GpuRecord(KernelTestData.GpuPlan(Options, "tiny-uniform")[0], GraphPresets.TinyUniform, 1, 1, "g", null, null);
         Assert.Null(plain.WidthK);
     }
 
@@ -90,15 +93,15 @@ public class KernelBenchmarkTests
         var records = new List<CaseRecord>();
         foreach (var graph in new[] { "tiny-uniform", "tiny-rmat" })
         {
-            foreach (var c in KernelBenchmark.Plan(Options, graph))
+            foreach (var c in KernelTestData.GpuPlan(Options, graph))
             {
                 var median = c.Kernel == KernelNames.CuSparseSpmmAlg2 ? (graph == "tiny-uniform" ? 8.0 : 4.0) : 2.0;
                 var outcome = new CaseOutcome(new VerificationResult("r", 0, 1e-5), [median], 1_000);
-                records.Add(KernelBenchmark.Record(c, GraphPresets.Get(graph), 1_000, 20_000, "g", outcome, null));
+                records.Add(KernelTestData.GpuRecord(c, GraphPresets.Get(graph), 1_000, 20_000, "g", outcome, null));
             }
         }
         records.Add(records[0] with { Id = "dense_spmm_cpu", Kernel = KernelNames.DenseSpmm, Device = "cpu", MedianMs = 1 });
-        KernelBenchmark.AddSpeedups(records);
+        records = DerivedMetrics.CaseSpeedups(records);
 
         var uniform = records.Where(r => r.Graph == "tiny-uniform" && r.Device == "cuda").ToList();
         var baselineId = uniform.Single(r => r.Kernel == KernelNames.CuSparseSpmmAlg2).Id;
@@ -116,8 +119,8 @@ public class KernelBenchmarkTests
     [Fact]
     public void RecordsAndManifestRoundTripThroughJsonWithSnakeCaseNames()
     {
-        var c = KernelBenchmark.Plan(Options, "tiny-uniform").Single(x => x.WidthK && x.K == 32);
-        var record = KernelBenchmark.Record(c, GraphPresets.TinyUniform, 1_000, 20_000, "NVIDIA H200",
+        var c = KernelTestData.GpuPlan(Options, "tiny-uniform").Single(x => x.WidthK && x.K == 32);
+        var record = KernelTestData.GpuRecord(c, GraphPresets.TinyUniform, 1_000, 20_000, "NVIDIA H200",
             new CaseOutcome(new VerificationResult("r", 0, 1e-5), [1.5, 1.25], 100, 0.5, "note", "cfg"), null, 5);
         var manifest = new RunManifest
         {
@@ -125,7 +128,7 @@ public class KernelBenchmarkTests
             Os = "o", Dotnet = "d", TorchSharp = "t", Gpu = "NVIDIA H200", GpuCount = 1, CudaDriverVersion = 13000, CudaRuntimeVersion = 13000,
             CusparseVersion = "12.6.3", GpuComputeCapability = "9.0", GpuSmCount = 132, GpuMemoryBytes = 150_000_000_000, GpuL2Bytes = 52_428_800,
             GpuSmClockKhz = 1_980_000, NativeLibrary = "/b/libmaxk_native.so", NativeLibrarySha256 = "ab", NativeVersion = "0.3.0",
-            NativeBuildInfo = "arch 90", NativeCompiledCudaVersion = 12090, GpuTiming = KernelBenchmark.TimingProtocol(Options), Seed = 42,
+            NativeBuildInfo = "arch 90", NativeCompiledCudaVersion = 12090, GpuTiming = new CudaEventsL2Flushed(Options.Warmup, Options.Runs).Description, Seed = 42,
             StartedUtc = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
         };
         var result = new RunResult { Manifest = manifest, Skipped = [], Cases = [record] };
@@ -157,12 +160,12 @@ public class KernelBenchmarkTests
     [Fact]
     public void TheSummaryTableShowsEveryCaseWithItsSpeedup()
     {
-        var records = KernelBenchmark.Plan(Options, "tiny-uniform")
-            .Select(c => KernelBenchmark.Record(c, GraphPresets.TinyUniform, 1_000, 20_000, "g",
+        var records = KernelTestData.GpuPlan(Options, "tiny-uniform")
+            .Select(c => KernelTestData.GpuRecord(c, GraphPresets.TinyUniform, 1_000, 20_000, "g",
                 new CaseOutcome(new VerificationResult("r", 0, 1e-5), [c.Kernel == KernelNames.CuSparseSpmmAlg2 ? 3.0 : 1.0], 1_000_000), null))
             .ToList();
         records[^1] = records[^1] with { Verified = false, Error = "boom" };
-        KernelBenchmark.AddSpeedups(records);
+        records = DerivedMetrics.CaseSpeedups(records);
         var log = new StringWriter();
         KernelSummaryTable.Write(log, records);
         var text = log.ToString();
@@ -175,5 +178,5 @@ public class KernelBenchmarkTests
 
     [Fact]
     public void EmptyGraphListIsAUserError() =>
-        Assert.Throws<HarnessException>(() => KernelBenchmarkOptions.Parse("", 256, "16", 20, 5, 1));
+        Assert.Throws<HarnessException>(() => KernelSuiteOptions.Parse("", 256, "16", 20, 5, 1));
 }

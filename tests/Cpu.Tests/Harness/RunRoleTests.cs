@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using MaxK.Harness.Cli;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Suites;
 using MaxK.Tests.Support;
 
@@ -28,7 +30,7 @@ public class RunRoleTests
     public void TheCommittedResultsHaveTheRolesTheirSuitesImply()
     {
         var roles = ResultSchemaValidator.ResultFiles(Site.SiteTestData.CommittedResults)
-            .Select(f => (File: Path.GetFileName(f), Role: RunRoles.Of(ResultJson.Read(f).Manifest))).ToList();
+            .Select(f => (File: Path.GetFileName(f), Role: ResultJson.Read(f).Manifest.EffectiveRole)).ToList();
         Assert.Contains(roles, r => r.File == "floor.json" && r.Role == RunRole.Diagnostic);
         Assert.Contains(roles, r => r.File == "default.json" && r.Role == RunRole.Headline);
         Assert.All(roles.Where(r => r.File.StartsWith("train-", StringComparison.Ordinal)), r => Assert.Equal(RunRole.Probe, r.Role));
@@ -74,7 +76,7 @@ public class RunRoleTests
         var plain = ResultJson.Serialize(FloorResults.Create());
         Assert.DoesNotContain("\"role\"", plain);                // FloorResults sets none: derived from its suite
         Assert.DoesNotContain("timing_protocol", plain);         // absent means cuda-events-l2-flushed
-        Assert.Equal(TimingProtocol.CudaEventsL2Flushed, TimingProtocols.Of(FloorResults.Create().Cases[0]));
+        Assert.Equal(TimingProtocol.CudaEventsL2Flushed, FloorResults.Create().Cases[0].Protocol);
     }
 
     [Fact]

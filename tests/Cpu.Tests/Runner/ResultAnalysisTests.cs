@@ -1,4 +1,5 @@
 using MaxK.Harness.Analysis;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Provenance;
 using MaxK.Harness.Results;
 using MaxK.Harness.Suites;

@@ -1,5 +1,6 @@
 using System.Text;
 using MaxK.Harness;
+using MaxK.Harness.Results;
 using MaxK.Harness.Runner;
 using MaxK.Harness.Suites;
 

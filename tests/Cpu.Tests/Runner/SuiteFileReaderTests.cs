@@ -1,5 +1,7 @@
 using System.Text;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Suites;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Tests.Runner;
 
@@ -27,9 +29,9 @@ public class SuiteFileReaderTests
     {
         var suite = SuiteFileReader.Parse(Encoding.UTF8.GetBytes(Good), "x.json");
         var section = Assert.Single(suite.Sections);
-        Assert.Equal(("t", 42UL, "cpu", SuiteSectionKind.Kernel), (suite.Name, suite.Seed, section.Device, section.Kind));
+        Assert.Equal(("t", 42UL, ComputeDevice.Cpu, SuiteSectionKind.Kernel), (suite.Name, suite.Seed, section.Device, section.Kind));
         Assert.Equal([256], section.Kernel!.Dims);
-        Assert.Equal(SuiteFileReader.CpuKernels, section.Kernel.Kernels);
+        Assert.Equal([KernelNames.DenseSpmm, KernelNames.MaxKSelect, KernelNames.MaxKForward, KernelNames.MaxKBackward], section.Kernel.Kernels);
         Assert.Equal(64, suite.Sha256.Length);
         Assert.Equal(4, SuiteExpander.Expand(suite, "no gpu").Cases.Count);
     }
@@ -98,7 +100,7 @@ public class SuiteFileReaderTests
         var withoutGpu = SuiteExpander.Expand(suite, "no CUDA device");
         Assert.True(withGpu.Cases.Count > withoutGpu.Cases.Count, name);
         Assert.Equal(withGpu.Cases.Count, withGpu.Cases.Select(c => c.Id).Distinct().Count());
-        Assert.All(withoutGpu.Cases, c => Assert.Equal("cpu", c.Device));
+        Assert.All(withoutGpu.Cases, c => Assert.Equal(ComputeDevice.Cpu, c.Device));
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public class SuiteFileReaderTests
         Assert.Contains(training, t => t.Id == "train/csbm-reddit/sage/maxk-k16/maxk/h256-l3/seed97");
         Assert.Contains(training, t => t.Id == "train/rmat-reddit/sage/relu/pyg/h256-l3/seed97");
         Assert.Contains(plan.Skipped, s => s.What.Contains("cpu-training", StringComparison.Ordinal));
-        var kernels = plan.Cases.OfType<KernelSuiteCase>().Where(c => c.Device == "cuda").ToList();
+        var kernels = plan.Cases.OfType<KernelSuiteCase>().Where(c => c.Device == ComputeDevice.Cuda).ToList();
         // Per graph: ALG2, ALG3, GNNAdvisor, device copy, and per k select/forward/backward, their two floors and ALG3 at width k.
         Assert.Equal(2 * (4 + (6 * 3)), kernels.Count);
         Assert.Equal(2 * 2 * 3, kernels.Count(c => KernelNames.IsDiagnostic(c.Case.Kernel)));

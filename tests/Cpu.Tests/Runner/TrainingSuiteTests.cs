@@ -4,6 +4,7 @@ using MaxK.Harness.Results;
 using MaxK.Harness.Runner;
 using MaxK.Harness.Suites;
 using MaxK.Harness.Training;
+using MaxK.Harness.Vocabulary;
 using MaxK.Training.Models;
 
 namespace MaxK.Tests.Runner;
@@ -11,8 +12,8 @@ namespace MaxK.Tests.Runner;
 public class TrainingSuiteTests
 {
     private static TrainingSuiteCase Case(string dataset, string? dataDir, string? fallback) =>
-        new($"train/{dataset}/gcn/relu/cpu-reference/h8-l1/seed1", "s", "cpu", SuiteSectionKind.Training,
-            new TrainingRunSpec { Dataset = dataset, DataDir = dataDir, Model = GnnArchitecture.Gcn, Hidden = 8, Layers = 1, Epochs = 2, Seed = 1 }, "cpu-reference", fallback);
+        new($"train/{dataset}/gcn/relu/cpu-reference/h8-l1/seed1", "s", ComputeDevice.Cpu, SuiteSectionKind.Training,
+            new TrainingRunSpec { Dataset = dataset, DataDir = dataDir, Model = GnnArchitecture.Gcn, Hidden = 8, Layers = 1, Epochs = 2, Seed = 1 }, TrainingBackend.CpuReference, fallback);
 
     [Fact]
     public void MissingFilesAreSkippedAndAFailingFallbackIsAFailedRecord()

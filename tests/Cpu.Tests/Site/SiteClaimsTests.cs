@@ -5,6 +5,7 @@ using MaxK.Harness.Analysis.Claims;
 using MaxK.Harness.Cli;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Site;
 using MaxK.Tests.Support;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Site;
 using MaxK.Harness.Suites;
 using MaxK.Tests.Support;

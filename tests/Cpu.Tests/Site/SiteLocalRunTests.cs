@@ -1,6 +1,7 @@
 using MaxK.Harness;
 using MaxK.Harness.Cli;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Site;
 using MaxK.Tests.Support;
 

@@ -1,4 +1,5 @@
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Site;
 
 namespace MaxK.Tests.Site;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Site;
 
 namespace MaxK.Tests.Site;

@@ -1,5 +1,7 @@
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Runner;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Suites;
 
 namespace MaxK.Tests.Support;

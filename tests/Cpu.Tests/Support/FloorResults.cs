@@ -1,5 +1,5 @@
 using MaxK.Graphs.Synthetic;
-using MaxK.Harness.Gpu;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 using MaxK.Harness.Runner;
 using MaxK.Harness.Suites;
@@ -31,9 +31,9 @@ internal static class FloorResults
 
     public static RunResult Create(bool withFloors = true, string gpu = Gpu)
     {
-        var options = KernelBenchmarkOptions.Parse(string.Join(',', Graphs), 256, "16", 20, 5, 42);
+        var options = KernelSuiteOptions.Parse(string.Join(',', Graphs), 256, "16", 20, 5, 42);
         var cases = new List<CaseRecord>();
-        foreach (var c in Graphs.SelectMany(g => KernelBenchmark.Plan(options, g)))
+        foreach (var c in Graphs.SelectMany(g => KernelTestData.GpuPlan(options, g)))
         {
             double? median = c.Kernel switch
             {
@@ -48,7 +48,7 @@ internal static class FloorResults
                 continue;
             var check = KernelNames.IsDiagnostic(c.Kernel) ? new VerificationResult(KernelNames.FloorVerificationNote, double.NaN, 0) : new VerificationResult("reference", 1e-7, 1e-5);
             var preset = GraphPresets.Get(c.Graph);
-            cases.Add(KernelBenchmark.Record(c, preset, preset.Nodes, preset.Edges, gpu,
+            cases.Add(KernelTestData.GpuRecord(c, preset, preset.Nodes, preset.Edges, gpu,
                 new CaseOutcome(check, [median.Value, median.Value * 1.01, median.Value * 0.99], 1_000_000_000), null, 5));
         }
         var manifest = new RunManifest

@@ -1,6 +1,8 @@
 using MaxK.GpuTests.Support;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Runner;
 using MaxK.Harness.Suites;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.GpuTests.Kernels;
 
@@ -14,13 +16,13 @@ public class FloorCaseTests
     public void FloorsAreTimedDiagnosticAndNeverVerifiedBesideVerifiedKernels()
     {
         NativeAvailability.Require();
-        using var executor = new GpuKernelExecutor(TextWriter.Null, "test GPU");
+        using var runner = new KernelCaseRunner("test GPU");
         foreach (var k in new[] { 16, 32 })
         {
             foreach (var kernel in new[] { KernelNames.MaxKForward, KernelNames.MaxKBackward, KernelNames.MaxKForwardFloor, KernelNames.MaxKBackwardFloor })
             {
                 var c = new KernelCase(kernel, KernelNames.MaxkNative, "small-rmat", 256, k, 42);
-                var r = executor.Run(new KernelSuiteCase(c, "floor", "cuda", 256, 5, 1));
+                var r = runner.Run(new KernelSuiteCase(c, "floor", ComputeDevice.Cuda, 256, 5, 1), TextWriter.Null);
                 Assert.Null(r.Error);
                 Assert.False(r.Failed, $"{r.Id}: {r.VerificationReference}");
                 Assert.Equal(5, r.N);

@@ -1,6 +1,6 @@
 using MaxK.Formats;
 using MaxK.GpuTests.Support;
-using MaxK.Harness.Verification;
+using MaxK.Harness.Kernels.Grid;
 
 namespace MaxK.GpuTests.Kernels;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Paper;
 
 namespace MaxK.Harness.Analysis.Claims;

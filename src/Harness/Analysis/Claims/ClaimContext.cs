@@ -1,3 +1,4 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Paper;
 
 namespace MaxK.Harness.Analysis.Claims;

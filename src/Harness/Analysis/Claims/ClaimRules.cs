@@ -1,4 +1,5 @@
 using System.Globalization;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Analysis.Claims;

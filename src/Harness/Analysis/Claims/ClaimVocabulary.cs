@@ -1,3 +1,5 @@
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Analysis.Claims;
 
 /// <summary>What became of a claim of the paper on our GPUs (lower-case words on pages and in claims.json).</summary>

@@ -1,6 +1,7 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Kernels;
 
 namespace MaxK.Harness.Analysis.Claims;
 

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Analysis.Claims;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Analysis.Claims;
 
 /// <summary>The claims as plain text for <c>maxk analyze --claims</c>: the same rows, in the same order, as the claims page.</summary>

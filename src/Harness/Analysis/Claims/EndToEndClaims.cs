@@ -1,4 +1,5 @@
 using System.Globalization;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
 
@@ -35,7 +36,7 @@ internal static class EndToEndClaims
         foreach (var l in paper.AmdahlLimits)
         {
             yield return Row(ctx, $"limit-{Slug(l.Dataset)}-vs-dgl", $"Amdahl limit against DGL (aggregation free): {l.Dataset}, GraphSAGE", l.Dgl, l.Source, l.Dataset,
-                gpu => Limit(ctx, gpu, l, TrainingBaselines.BaselineBackend("cuda")));
+                gpu => Limit(ctx, gpu, l, TrainingBackendFacts.Baseline(ComputeDevice.Cuda).Word()));
             yield return Row(ctx, $"limit-{Slug(l.Dataset)}-vs-gnnadvisor", $"Amdahl limit against GNNAdvisor (aggregation free): {l.Dataset}, GraphSAGE", l.Gnnadvisor, l.Source, l.Dataset,
                 gpu => Limit(ctx, gpu, l, TrainingFigures.GnnAdvisorBackend));
         }

@@ -1,8 +1,9 @@
 using System.Globalization;
+using MaxK.Harness.Vocabulary;
 using MaxK.Graphs.Synthetic;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Kernels;
 
 namespace MaxK.Harness.Analysis.Claims;
 

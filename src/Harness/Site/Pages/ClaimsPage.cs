@@ -1,4 +1,5 @@
 using System.Text;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Analysis.Claims;
 using MaxK.Harness.Results;
 

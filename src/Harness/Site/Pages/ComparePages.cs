@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site.Pages;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Site.Pages;

@@ -1,7 +1,8 @@
 using System.Globalization;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Analysis;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Kernels;
 
 namespace MaxK.Harness.Site.Pages;
 

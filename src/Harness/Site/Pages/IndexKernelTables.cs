@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Analysis;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Kernels;
 
 namespace MaxK.Harness.Site.Pages;
 

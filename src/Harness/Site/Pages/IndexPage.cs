@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
-using MaxK.Harness.Analysis;
 using MaxK.Harness.Analysis.Claims;
+using MaxK.Harness.Analysis;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
-using MaxK.Harness.Suites;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Site.Pages;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
+using MaxK.Harness.Vocabulary;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 using MaxK.Harness.Site.Charts;
-using MaxK.Harness.Suites;
 
 namespace MaxK.Harness.Site.Pages;
 
@@ -125,7 +126,7 @@ public static class KernelPage
         if (measured is not null)
             sb.Append($"<p>Measured device bandwidth: <strong>{Html.N(measured.Case.GbPerS, 1)} GB/s</strong> (device-to-device copy, <a href=\"{Html.E(measured.Run.Page)}\">{Html.E(measured.Run.Label)}</a>).</p>\n");
         else
-            sb.Append("<p class=\"note\">The GPU's bandwidth was not measured in these runs (no <code>device_copy</code> record).")
+            sb.Append($"<p class=\"note\">The GPU's bandwidth was not measured in these runs (no <code>{KernelNames.DeviceCopy}</code> record).")
               .Append(g.TheoreticalBandwidthGbPerS is { } t ? $" The dashed line is the theoretical peak from the manifest's memory clock and bus width ({Html.N(t, 0)} GB/s), not a measurement." : "")
               .Append("</p>\n");
         if (ks.Count == 0)

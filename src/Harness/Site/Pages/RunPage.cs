@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using MaxK.Harness.Vocabulary;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Site.Pages;
@@ -40,7 +42,7 @@ public static class RunPage
     /// True for a peer training record (PyTorch Geometric): timed as it is, never verified by this harness, so neither its
     /// missing verification nor its failure to run (e.g. out of memory) is one of ours.
     /// </summary>
-    public static bool IsPeer(TrainingRecord t) => t.Backend == Analysis.TrainingFigures.PygBackend;
+    public static bool IsPeer(TrainingRecord t) => t.Uses(TrainingBackend.Pyg);
 
     /// <summary>Our failures in a run: kernel cases that failed (<see cref="CaseRecord.Failed"/>: not floors, not peers) and our training records not verified or with an error.</summary>
     public static int Failures(SiteRun run) => run.Result.Cases.Count(c => c.Failed && !c.Peer) + run.Training.Count(t => !IsPeer(t) && (!t.Verified || t.Error is not null));
@@ -58,7 +60,7 @@ public static class RunPage
         var sb = new StringBuilder();
         sb.Append($"<p class=\"{(failed.Count + tFailed.Count == 0 ? "ok" : "fail")}\">{Html.Count(ours.Count - failed.Count - diagnostic)} of {Html.Count(ours.Count - diagnostic)} kernel case(s) verified before timing");
         if (diagnostic > 0)
-            sb.Append($" (and {Html.Count(diagnostic)} {Html.E(Suites.KernelNames.FloorLabel)} case(s), timed but never verified: lower bounds, not results)");
+            sb.Append($" (and {Html.Count(diagnostic)} {Html.E(KernelNames.FloorLabel)} case(s), timed but never verified: lower bounds, not results)");
         if (training.Count > 0)
             sb.Append($"; {Html.Count(training.Count - tFailed.Count)} of {Html.Count(training.Count)} training record(s) verified");
         sb.Append(".</p>\n");

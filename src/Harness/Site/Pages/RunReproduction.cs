@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Site.Pages;
 
@@ -14,7 +15,7 @@ public static class RunReproduction
         var m = run.Result.Manifest;
         var sb = new StringBuilder();
         sb.Append($"git checkout {m.HarnessCommit}\n");
-        var gpuCases = run.Result.Cases.Where(c => c.Device == "cuda").ToList();
+        var gpuCases = run.Result.Cases.Where(c => c.IsOn(ComputeDevice.Cuda)).ToList();
         if (m.Suite == "kernels" && gpuCases.Count > 0)
         {
             var maxk = gpuCases.Where(c => c.Kernel.StartsWith("maxk_", StringComparison.Ordinal)).ToList();
@@ -28,7 +29,7 @@ public static class RunReproduction
         {
             sb.Append(m.Suite == "default" ? "./build.sh Benchmark    # = maxk bench --suite default\n" : $"dotnet run -c Release --project src/Harness -- bench --suite {m.Suite} --output results\n");
         }
-        foreach (var t in run.Training.Where(t => t.Backend != "pyg"))
+        foreach (var t in run.Training.Where(t => !t.Uses(TrainingBackend.Pyg)))
         {
             sb.Append($"dotnet run -c Release --project src/Harness -- train --dataset {t.Dataset} --model {t.Model} --nonlinearity {t.Nonlinearity}")
               .Append(t.K is { } k ? $" --k {k}" : "")

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using MaxK.Harness.Analysis;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 using MaxK.Harness.Site.Charts;
+using MaxK.Harness.Vocabulary;
 
 namespace MaxK.Harness.Site.Pages;
 

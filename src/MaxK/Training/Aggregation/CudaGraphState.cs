@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MaxK.Interop;
 using MaxK.Kernels;
 
@@ -14,6 +15,7 @@ public sealed class CudaGraphState : IDisposable
     private readonly AggregationGraph _graph;
     private readonly Lazy<DeviceCsr> _transposed;
     private GpuPartition? _partition;
+    private readonly ConcurrentDictionary<(MaxKKernelOperation Op, int K, int Dim), MaxKVariantChoice> _variants = new();
 
     private CudaGraphState(AggregationGraph graph)
     {
@@ -32,6 +34,19 @@ public sealed class CudaGraphState : IDisposable
     public GpuPartition Partition => _partition ??= GpuPartition.Create(Adjacency);
 
     public int NodeCount => _graph.NodeCount;
+
+    /// <summary>
+    /// The MaxK kernel variant for <paramref name="op"/> at (k, D) on this graph: chosen by <paramref name="trial"/> (a
+    /// <see cref="MaxKVariantTrial"/> on the first call's own inputs) once, then reused, like the cuSPARSE baseline's
+    /// ALG2/ALG3 choice.
+    /// </summary>
+    public MaxKVariantChoice Variant(MaxKKernelOperation op, int k, int dim, Func<MaxKVariantChoice> trial) =>
+        _variants.GetOrAdd((op, k, dim), _ => trial());
+
+    /// <summary>The choices made so far, in words, for the training record's config.</summary>
+    public IReadOnlyList<string> VariantChoices =>
+        [.. _variants.OrderBy(e => e.Key.Op).ThenBy(e => e.Key.K).ThenBy(e => e.Key.Dim)
+            .Select(e => $"{e.Key.Op.Word()} k={e.Key.K} D={e.Key.Dim}: {e.Value.Describe()}")];
 
     /// <summary>The state of <paramref name="graph"/>, created (and passed to <paramref name="register"/>) on first use.</summary>
     public static CudaGraphState ForGraph(AggregationGraph graph, Action<IDisposable> register)

@@ -1,5 +1,6 @@
 using MaxK.Formats;
 using MaxK.Kernels;
+using MaxK.Native;
 using MaxK.Torch;
 using MaxK.Training.Timing;
 using TorchSharp;
@@ -56,6 +57,9 @@ public sealed class CudaMaxKBackend : IAggregationBackend, IDisposable
     /// <summary>uint8 indices up to D = 256, uint16 above.</summary>
     public static CbsrIndexWidth WidthFor(int dim) => dim <= Cbsr.MaxDimUInt8 ? CbsrIndexWidth.UInt8 : CbsrIndexWidth.UInt16;
 
+    /// <summary>The kernel variants chosen at set-up on every graph this backend ran, in words (for the record's config).</summary>
+    public IReadOnlyList<string> VariantChoices => [.. _owned.OfType<CudaGraphState>().SelectMany(s => s.VariantChoices)];
+
     public void Dispose()
     {
         foreach (var owned in _owned)
@@ -97,7 +101,10 @@ public sealed class CudaMaxKBackend : IAggregationBackend, IDisposable
             }
             var y = CudaTensors.Empty(n, d, h);
             using (timer.Begin(TrainingPhase.AggregationForward))
-                GpuSpgemmForward.Run(state.Partition, CudaTensors.Float(values), CudaTensors.Bytes(indexBytes), width, k, d, CudaTensors.Float(y));
+            {
+                void Run(MxkTuning t) => GpuSpgemmForward.Run(state.Partition, CudaTensors.Float(values), CudaTensors.Bytes(indexBytes), width, k, d, CudaTensors.Float(y), t);
+                Run(state.Variant(MaxKKernelOperation.SpgemmForward, k, d, () => MaxKVariantTrial.Choose(Run)).Tuning);
+            }
             ctx.save_data("state", state);
             ctx.save_for_backward(scale is null ? [indexBytes] : [indexBytes, scale]);
             ctx.save_data("timer", timer);
@@ -125,7 +132,10 @@ public sealed class CudaMaxKBackend : IAggregationBackend, IDisposable
             var gY = grad_outputs[0].contiguous();
             var gradValues = CudaTensors.Empty(n, k, gY);
             using (timer.Begin(TrainingPhase.AggregationBackward))
-                GpuSspmmBackward.Run(state.Partition, CudaTensors.Float(gY), CudaTensors.Bytes(indexBytes), width, k, d, CudaTensors.Float(gradValues));
+            {
+                void Run(MxkTuning t) => GpuSspmmBackward.Run(state.Partition, CudaTensors.Float(gY), CudaTensors.Bytes(indexBytes), width, k, d, CudaTensors.Float(gradValues), t);
+                Run(state.Variant(MaxKKernelOperation.SspmmBackward, k, d, () => MaxKVariantTrial.Choose(Run)).Tuning);
+            }
             Tensor dH;
             using (timer.Begin(TrainingPhase.MaxKSelection))
             {

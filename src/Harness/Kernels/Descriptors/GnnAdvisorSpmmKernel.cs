@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using MaxK.Baselines.GnnAdvisor;
+using MaxK.Interop;
+
+namespace MaxK.Harness.Kernels.Descriptors;
+
+/// <summary>
+/// gnnadvisor_spmm: the GNNAdvisor-style weighted neighbour-group SpMM of libmaxk_native.so with its own decider (input
+/// layer), no reordering; the group build is recorded as preprocessing. Checked against dense SpMM's sampled reference;
+/// tolerance 1e-5; byte model <see cref="ByteModel.Spmm"/>.
+/// </summary>
+public sealed class GnnAdvisorSpmmKernel : KernelDescriptor
+{
+    public const string Name = "gnnadvisor_spmm";
+
+    public override string Id => Name;
+
+    public override KernelRole Role => KernelRole.Spmm;
+
+    public override string? GpuImplementation => KernelNames.MaxkNative;
+
+    public override bool TakesK => false;
+
+    public override int InputStream => 5;
+
+    public override CaseOutcome RunGpu(KernelCase c, GpuKernelContext context)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(context);
+        var s = context.Session;
+        var n = s.Graph.NodeCount;
+        var config = GnnAdvisorConfig.Decide(n, s.Graph.EdgeCount, c.Dim);
+        var build = Stopwatch.StartNew();
+        using var spmm = new GnnAdvisorSpmm(s.Csr, c.Dim, config);
+        var buildMs = build.Elapsed.TotalMilliseconds;
+        var x = RandomInputs.Dense(n, c.Dim, c.Seed, Stream(c, 0));
+        using var dx = DeviceBuffer.FromHost<float>(x);
+        using var dy = DeviceBuffer.Allocate<float>((long)n * c.Dim);
+        dy.FillBytes(0xFF);
+        spmm.Run(dx, dy);
+        CudaRuntime.Synchronize();
+        var check = GpuChecks.CheckRows(dy.ToArray<float>(), c.Dim, DenseSpmmKernel.SampledReference(s.Graph, x, c.Dim, s.OutSample.Rows),
+            DenseSpmmKernel.SampledReferenceName, s.OutSample, Tolerance);
+        var samples = context.TimeIfVerified(check, () => spmm.Run(dx, dy));
+        return new CaseOutcome(check, samples, ByteModel.Spmm(n, s.Graph.EdgeCount, c.Dim), buildMs,
+            "neighbour-group build (ngs-edge records), host wall time incl. upload (not in median_ms)",
+            $"GNNAdvisor decider (input layer): {config}; {spmm.Groups.RecordCount:N0} groups; weighted; no reordering");
+    }
+}
