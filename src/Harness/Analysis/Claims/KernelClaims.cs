@@ -122,7 +122,7 @@ internal static class KernelClaims
             .OrderBy(p => p.Case.Graph, StringComparer.Ordinal).ToList();
         var values = picks.Select(p => gnnAdvisor ? KernelFigures.VsGnnAdvisor(p).Speedup : KernelFigures.VsCuSparse(p)).ToList();
         if (picks.Count == 0 || values.Any(v => v is null))
-            return ClaimContext.Missing(gpu, picks.Count == 0 ? $"no headline maxk_backward runs at D = {PaperDim}, k = {pt.K} on the paper's kernel graphs"
+            return ClaimContext.Missing(gpu, picks.Count == 0 ? $"no headline {KernelNames.MaxKBackward} runs at D = {PaperDim}, k = {pt.K} on the paper's kernel graphs"
                 : $"a graph of the set has no {(gnnAdvisor ? "GNNAdvisor-style" : "cuSPARSE ALG2")} run beside it");
         var released = gnnAdvisor ? [] : picks.Select(p => ctx.Kernels.Released(gpu, KernelNames.MaxKBackward, p.Case.Graph, PaperDim, pt.K)).ToList();
         var releasedValues = released.Select(r => r is null ? null : KernelFigures.ReleasedSpeedup(r)).ToList();

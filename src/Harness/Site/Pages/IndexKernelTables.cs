@@ -25,7 +25,7 @@ internal static class IndexKernelTables
             .Where(x => x.Paper is not null)
             .OrderBy(x => x.Paper!.Graph, StringComparer.Ordinal).ThenBy(x => x.Fwd.Case.Graph, StringComparer.Ordinal).ThenBy(x => x.Fwd.Case.K).ToList();
         var cusparse = new SiteTable($"index-{g.Anchor}-kernel-headline", $"{g.Gpu}: MaxK kernels against cuSPARSE ALG2 on graphs and k the paper reports, ours beside the paper's (A100, D = 256)",
-            ["graph", "paper graph", "k", "D", "maxk_forward ms", "forward vs cuSPARSE ALG2", "paper (A100)", "maxk_backward ms", "backward vs cuSPARSE ALG2", "paper (A100)", "run"]);
+            ["graph", "paper graph", "k", "D", $"{KernelNames.MaxKForward} ms", "forward vs cuSPARSE ALG2", "paper (A100)", $"{KernelNames.MaxKBackward} ms", "backward vs cuSPARSE ALG2", "paper (A100)", "run"]);
         var gnna = new SiteTable($"index-{g.Anchor}-kernel-gnnadvisor", $"{g.Gpu}: MaxK kernels against the GNNAdvisor-style kernel, with the two baselines' relation beside the paper's (A100)",
             ["graph", "k", "forward vs GNNAdvisor-style", "paper (A100)", "backward vs GNNAdvisor-style", "paper (A100)", "GNNAdvisor-style baseline",
              "GNNAdvisor / cuSPARSE time", "paper (A100)", "run"]);
@@ -73,7 +73,7 @@ internal static class IndexKernelTables
             .Select(f => (Fwd: f, Bwd: rows.FirstOrDefault(b => b.Case.Kernel == KernelNames.MaxKBackward && b.Case.Graph == f.Case.Graph && b.Case.K == f.Case.K && b.Case.Dim == f.Case.Dim)))
             .OrderBy(x => x.Fwd.Case.Graph, StringComparer.Ordinal).ThenBy(x => x.Fwd.Case.K).ToList();
         var table = new SiteTable($"index-{g.Anchor}-kernel-headline", $"{g.Gpu}: MaxK kernels (CPU reference; no cuSPARSE or GNNAdvisor baseline ran)",
-            ["graph", "k", "D", "maxk_forward ms", "forward speed-up", "maxk_backward ms", "backward speed-up", "speed-up baseline", "run"]);
+            ["graph", "k", "D", $"{KernelNames.MaxKForward} ms", "forward speed-up", $"{KernelNames.MaxKBackward} ms", "backward speed-up", "speed-up baseline", "run"]);
         foreach (var (f, b) in pairs)
         {
             table.Add(new SiteCell(f.Case.Graph + (f.Case.GraphSynthetic ? " (synthetic)" : ""), f.Case.Graph, Tip: f.Case.GraphLabel), IndexPage.IntCell(f.Case.K), IndexPage.IntCell(f.Case.Dim),

@@ -85,8 +85,8 @@ public static class KernelPage
         ("cuSPARSE ALG3", c => c.Case.Kernel == KernelNames.CuSparseSpmmAlg3 && c.Case.WidthK != true, false),
         ("GNNAdvisor-style (own decider)", c => c.Case.Kernel == KernelNames.GnnAdvisorSpmm, false),
         ("GNNAdvisor-style (best of sweep)", c => c.Case.Kernel == KernelNames.GnnAdvisorSpmmBest, false),
-        ($"maxk_forward k={K(k)}", c => c.Case.Kernel == KernelNames.MaxKForward && c.Case.K == k, false),
-        ($"maxk_backward k={K(k)}", c => c.Case.Kernel == KernelNames.MaxKBackward && c.Case.K == k, false),
+        ($"{KernelNames.MaxKForward} k={K(k)}", c => c.Case.Kernel == KernelNames.MaxKForward && c.Case.K == k, false),
+        ($"{KernelNames.MaxKBackward} k={K(k)}", c => c.Case.Kernel == KernelNames.MaxKBackward && c.Case.K == k, false),
         ($"cuSPARSE at width k={K(k)}", c => c.Case.WidthK == true && c.Case.K == k, true),
         (KernelNames.DenseSpmm, c => c.Case.Kernel == KernelNames.DenseSpmm, false),
     ];
