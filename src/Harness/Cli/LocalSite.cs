@@ -31,6 +31,8 @@ public static class LocalSite
         log.WriteLine($"  open {index}                       (works from the file system: no server, no scripts)");
         log.WriteLine($"  dotnet run --project src/Harness -- analyze {resultFile}            (Amdahl analysis and the end-to-end goals)");
         log.WriteLine($"  dotnet run --project src/Harness -- analyze --claims {CommittedResults} {resultFile}   (the paper's claims with your run)");
-        log.WriteLine($"  ./build.sh Site --results {Path.GetDirectoryName(Path.GetDirectoryName(resultFile)) ?? resultFile}   (render a results folder on its own)");
+        // The results root: <root>/<gpu-or-host>/<utc-date>_<commit8>/<suite>.json.
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(resultFile)));
+        log.WriteLine($"  ./build.sh Site --results {(string.IsNullOrEmpty(root) ? "." : root)}   (render a results folder on its own into site/_out)");
     }
 }

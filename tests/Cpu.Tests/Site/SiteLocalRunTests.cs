@@ -34,6 +34,7 @@ public sealed class SiteLocalRunTests
         var index = File.ReadAllText(Path.Combine(site, "index.html"));
         Assert.Contains("2026-02-03_f100d000/default (local)", index);
         Assert.Contains("headline · local", index);
+        Assert.Contains("<strong>Local</strong>: this site also shows 1 run(s) of your own, not committed", index);
         Assert.Contains("<h2>Floor GPU (test data) ", index);
         Assert.Contains("<h2>NVIDIA H200 ", index);
     }

@@ -26,6 +26,12 @@ public static class IndexPage
     {
         var page = new SitePage("index.html", "index", "MaxK-GNN Bench: results");
         page.IntroHtml = content.Page("index");
+        if (model.Runs.Where(r => r.Local).ToList() is { Count: > 0 } local)
+        {
+            page.Sections.Add(new SiteSection("local", "Your local runs", "<p class=\"warn-box\"><strong>Local</strong>: this site also shows "
+                + $"{Html.Count(local.Count)} run(s) of your own, not committed, marked “(local)” wherever they appear: "
+                + string.Join(", ", local.Select(r => $"<a href=\"{Html.E(r.Page)}\">{Html.E(r.Label)}</a> ({Html.E(r.GpuName)}, {Html.E(r.Role.Word())})")) + ".</p>\n"));
+        }
         page.Sections.Add(new SiteSection("verdict", "The verdict in brief", Brief(model)));
         if (model.Groups.Count == 0)
             page.Sections.Add(new SiteSection("no-results", "No results", "<p class=\"empty\">No result files were found.</p>"));
@@ -40,7 +46,8 @@ public static class IndexPage
             page.Sections.Add(new SiteSection(g.Anchor, g.Gpu, html.ToString()));
             page.Sections.Add(new SiteSection(g.Anchor + "-kernels", $"{g.Gpu}: kernel speed-ups", IndexKernelTables.Build(page, model, g), 3));
             page.Sections.Add(new SiteSection(g.Anchor + "-e2e", $"{g.Gpu}: end-to-end training, Amdahl and accuracy", EndToEnd(page, model, g), 3));
-            page.Sections.Add(new SiteSection(g.Anchor + "-goals", $"{g.Gpu}: end-to-end goals", GoalTables.Build(page, model, g, "index"), 3));
+            if (g.Gpu != AnalysisRun.CpuOnly)
+                page.Sections.Add(new SiteSection(g.Anchor + "-goals", $"{g.Gpu}: end-to-end goals", GoalTables.Build(page, model, g, "index"), 3));
         }
         page.Sections.Add(new SiteSection("paper", "The paper's numbers", PaperBlock(page, model.Paper)));
         page.Sections.Add(new SiteSection("runs", "Runs", RunList(page, model.Runs)));

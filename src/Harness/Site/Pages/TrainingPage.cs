@@ -31,7 +31,8 @@ public static class TrainingPage
                 continue;
             }
             page.Sections.Add(new SiteSection(g.Anchor, g.Gpu, g.Training.Count == 0 ? "<p class=\"empty\">No training in a headline run of this GPU yet.</p>\n" : Records(page, g)));
-            page.Sections.Add(new SiteSection(g.Anchor + "-goals", $"{g.Gpu}: end-to-end goals", GoalTables.Build(page, model, g, "training"), 3));
+            if (g.Gpu != Analysis.AnalysisRun.CpuOnly)
+                page.Sections.Add(new SiteSection(g.Anchor + "-goals", $"{g.Gpu}: end-to-end goals", GoalTables.Build(page, model, g, "training"), 3));
             foreach (var setting in g.Training.GroupBy(t => t.Record.SettingKey, StringComparer.Ordinal))
                 page.Sections.Add(Setting(page, g, setting.ToList()));
             if (g.OtherTraining.Count > 0)
@@ -169,7 +170,7 @@ public static class TrainingPage
         var unconverged = g.Training.Count(t => TrainingConvergence.Of(t.Record) is ConvergenceStatus.NearChance or ConvergenceStatus.StillImproving);
         return $"<p>{Html.Count(table.Rows.Count)} latest training record(s) of headline runs ({Html.Count(unconverged)} unconverged), with epoch times, phases, Amdahl figures, "
             + $"accuracy status and verification: <a href=\"{Html.E(table.CsvPath)}\">CSV</a> · <a href=\"{Html.E(table.JsonPath)}\">JSON</a> (listed on the <a href=\"downloads.html\">downloads page</a>). "
-            + "Below: the end-to-end goals, then one section per training setting.</p>\n";
+            + "Below: the end-to-end goals (GPU runs), then one section per training setting.</p>\n";
     }
 
     private static SiteTable RecordTable(GpuGroup g)
