@@ -25,7 +25,7 @@ public sealed class KernelFigures
     /// <summary>GPUs with at least one CUDA kernel record in a headline run, ordinal order.</summary>
     public IReadOnlyList<string> Gpus => [.. _headline.Where(r => r.Result.Cases.Any(c => c.Device == "cuda")).Select(r => r.Gpu).Distinct().Order(StringComparer.Ordinal)];
 
-    private static bool Usable(CaseRecord c) => c.Error is null && c.MedianMs is > 0 && c.Diagnostic != true && c.WidthK != true;
+    private static bool Usable(CaseRecord c) => c.Error is null && c.FigureMs is > 0 && c.Diagnostic != true && c.WidthK != true;
 
     private static bool IsOurs(CaseRecord c) => !c.Peer && (c.Verified) && c.Protocol == TimingProtocol.CudaEventsL2Flushed;
 

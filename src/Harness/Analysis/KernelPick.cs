@@ -12,10 +12,13 @@ public sealed record KernelPick(CaseRecord Case, AnalysisRun Run)
     /// <summary>The record of the same run with the given kernel on the same graph, width and protocol (full width, timed, no error).</summary>
     public CaseRecord? Sibling(string kernel, int k = 0) => Run.Result.Cases.FirstOrDefault(c => c.Kernel == kernel && c.Graph == Case.Graph
         && c.Dim == Case.Dim && c.K == k && c.WidthK != true && c.Device == Case.Device && c.Peer == Case.Peer && c.Protocol == Protocol
-        && c.Error is null && c.MedianMs is > 0);
+        && c.Error is null && c.FigureMs is > 0);
 
-    /// <summary>The baseline's median over ours, or null without both times.</summary>
-    public double? Over(CaseRecord? baseline) => baseline?.MedianMs is { } b && Case.MedianMs is { } m and > 0 ? b / m : null;
+    /// <summary>
+    /// The baseline's figure over ours (<see cref="CaseRecord.FigureMs"/>: the median, or the mean under the released
+    /// protocol, as its authors report it), or null without both times.
+    /// </summary>
+    public double? Over(CaseRecord? baseline) => baseline?.FigureMs is { } b && Case.FigureMs is { } m and > 0 ? b / m : null;
 }
 
 /// <summary>

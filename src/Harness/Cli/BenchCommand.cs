@@ -26,10 +26,14 @@ public static class BenchCommand
         var gpuRuns = new Option<int?>("--gpu-runs") { Description = "Timed runs per GPU kernel case (overrides the suite)." };
         var gpuWarmup = new Option<int?>("--gpu-warmup") { Description = "Warm-up runs per GPU kernel case (overrides the suite)." };
         var cpuOnly = new Option<bool>("--cpu-only") { Description = "Skip the CUDA sections even when CUDA is present." };
+        var released = new Option<string?>("--released-dir")
+        {
+            Description = "A checkout of harveyp123/MaxK-GNN for sections that list the peer \"maxk-gnn-released\" (default: $MAXK_RELEASED_DIR, else a clone of the pinned commit where the host has a network).",
+        };
         var site = new Option<string?>("--site") { Description = "After the run, render it (marked local) beside the committed results/ into this folder, e.g. artifacts/site." };
         var command = new Command("bench", "Runs a benchmark suite: verifies every case, then times it, and writes a result file.")
         {
-            suite, output, resume, shard, runs, warmup, gpuRuns, gpuWarmup, cpuOnly, site,
+            suite, output, resume, shard, runs, warmup, gpuRuns, gpuWarmup, cpuOnly, released, site,
         };
         command.SetAction(parse =>
         {
@@ -45,6 +49,7 @@ public static class BenchCommand
             {
                 Output = outputRoot, Resume = parse.GetValue(resume), Shard = shardSpec, CpuOnly = parse.GetValue(cpuOnly),
                 CpuRuns = parse.GetValue(runs), CpuWarmup = parse.GetValue(warmup), GpuRuns = parse.GetValue(gpuRuns), GpuWarmup = parse.GetValue(gpuWarmup),
+                ReleasedDirectory = parse.GetValue(released),
             });
             var result = outcome.Result;
             if (result.Cases.Any(c => c.IsOn(ComputeDevice.Cuda)))

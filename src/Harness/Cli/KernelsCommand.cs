@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MaxK.Harness.Kernels.Descriptors;
 using MaxK.Harness.Provenance;
 using MaxK.Harness.Runner;
 using MaxK.Harness.Suites;
@@ -23,19 +24,39 @@ public static class KernelsCommand
         var warmup = new Option<int>("--warmup") { Description = "Warm-up runs per case (discarded).", DefaultValueFactory = _ => KernelSuiteOptions.DefaultWarmup };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the graphs' structure and weights and of every input.", DefaultValueFactory = _ => 42 };
         var output = new Option<string>("--output") { Description = "Results folder.", DefaultValueFactory = _ => Path.Combine("artifacts", "results") };
+        var protocols = new Option<string>("--timing-protocols")
+        {
+            Description = "Comma-separated GPU timing protocols: cuda-events-l2-flushed (ours: CUDA events, L2 flushed, median) and/or "
+                + "released-host-mean4 (the released MaxK-GNN code's: host clock, 4 + 4 runs, mean, no flush; for MaxK forward/backward and ALG2).",
+            DefaultValueFactory = _ => "cuda-events-l2-flushed",
+        };
+        var released = new Option<string?>("--released-dir")
+        {
+            Description = "A checkout of harveyp123/MaxK-GNN: also run its released kernels as a black-box peer on the same graphs "
+                + "(k ∈ {16, 32, 64} at D = 256). Use `--released-dir clone` to clone the pinned commit where the host has a network.",
+        };
         var command = new Command("kernels", "GPU kernel benchmark: MaxK kernels vs cuSPARSE and GNNAdvisor, verified then timed with CUDA events.")
         {
-            graph, dim, k, runs, warmup, seed, output,
+            graph, dim, k, runs, warmup, seed, output, protocols, released,
         };
         command.SetAction(parse =>
         {
             var log = parse.InvocationConfiguration.Output;
+            var releasedDir = parse.GetValue(released);
             var options = KernelSuiteOptions.Parse(parse.GetValue(graph)!, parse.GetValue(dim), parse.GetValue(k)!, parse.GetValue(runs),
-                parse.GetValue(warmup), parse.GetValue(seed));
+                parse.GetValue(warmup), parse.GetValue(seed)) with
+            {
+                Protocols = KernelSuiteOptions.ParseProtocols(parse.GetValue(protocols)!),
+                Peers = releasedDir is null ? [] : [ReleasedPeerKernel.ImplementationId],
+            };
             GpuEnvironment.Require("maxk kernels");
             var provenance = GpuProvenance.Query();
             log.WriteLine($"GPU: {provenance.Gpu}; native {provenance.NativeVersion} ({provenance.NativeLibrary}); cuSPARSE {provenance.CuSparseVersion}");
-            var outcome = new SuiteRunner(log).Run(BuiltInSuites.Kernels(options), new SuiteRunOptions { Output = parse.GetValue(output)! });
+            var outcome = new SuiteRunner(log).Run(BuiltInSuites.Kernels(options), new SuiteRunOptions
+            {
+                Output = parse.GetValue(output)!,
+                ReleasedDirectory = releasedDir is null or "clone" ? null : releasedDir,
+            });
             var records = outcome.Result.Cases;
             KernelSummaryTable.Write(log, records);
             log.WriteLine($"Wrote {records.Count} cases ({outcome.Failed} failed) to {outcome.Path}");

@@ -1,11 +1,19 @@
+using MaxK.Harness.Peers.Released;
 using MaxK.Harness.Timing;
 using MaxK.Harness.Verification;
 
 namespace MaxK.Harness.Kernels;
 
-/// <summary>What a GPU case gets: the graph's device session (<see cref="GpuGraphSession"/>) and the timing protocol.</summary>
-public sealed class GpuKernelContext(GpuGraphSession session, GpuTimingProtocol timing)
+/// <summary>
+/// What a GPU case gets: the graph's device session (<see cref="GpuGraphSession"/>), the timing protocol, where the
+/// released peer comes from (<see cref="ReleasedPeerOptions"/>) and where set-up is reported.
+/// </summary>
+public sealed class GpuKernelContext(GpuGraphSession session, GpuTimingProtocol timing, ReleasedPeerOptions? peers = null, TextWriter? log = null)
 {
+    public ReleasedPeerOptions Peers { get; } = peers ?? ReleasedPeerOptions.FromEnvironment();
+
+    public TextWriter Log { get; } = log ?? TextWriter.Null;
+
     public GpuGraphSession Session { get; } = session;
 
     public GpuTimingProtocol Timing { get; } = timing;

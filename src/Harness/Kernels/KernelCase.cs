@@ -1,3 +1,5 @@
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Kernels;
 
 /// <summary>
@@ -15,9 +17,16 @@ public sealed record KernelCase(string Kernel, string Implementation, string Gra
     /// </summary>
     public string? Variant { get; init; }
 
+    /// <summary>
+    /// How the GPU case is timed. The default (CUDA events, L2 flushed) adds nothing to the id; another protocol adds its
+    /// word ("_released-host-mean4"), so both can be measured in one run.
+    /// </summary>
+    public TimingProtocol Protocol { get; init; } = TimingProtocol.CudaEventsL2Flushed;
+
     /// <summary>Stable case id carrying the configuration, e.g. maxk_forward_cpu_reference_fp32_k32_dim256_small-rmat.</summary>
     public string Id => $"{Kernel}_{Implementation}_fp32" + (K > 0 ? $"_k{K}" : "") + $"_dim{Dim}_{Graph}" + (WidthK ? "_width_k" : "")
-        + (Variant is null ? "" : "_" + Slug(Variant));
+        + (Variant is null ? "" : "_" + Slug(Variant))
+        + (Protocol is TimingProtocol.CudaEventsL2Flushed or TimingProtocol.HostClock ? "" : "_" + Protocol.Word());
 
     /// <summary>Lower-case letters and digits, every other run of characters one '-': "u8, tuned: 4 warps/block" → "u8-tuned-4-warps-block".</summary>
     public static string Slug(string text)

@@ -26,6 +26,9 @@ public static class KernelCatalog
         new MaxKForwardFloorKernel(),
         new MaxKBackwardFloorKernel(),
         new MaxKBackwardScatterKernel(),
+        new ReleasedForwardKernel(),
+        new ReleasedBackwardKernel(),
+        new ReleasedCuSparseKernel(),
     ];
 
     /// <summary>The first descriptor of each id: the kernel's own implementation (another implementation of the same kernel, e.g. a peer's, comes later).</summary>
@@ -49,8 +52,18 @@ public static class KernelCatalog
             ?? throw new HarnessException($"Kernel '{c.Kernel}' has no {Words.Of(device)} implementation '{c.Implementation}'.");
     }
 
+    /// <summary>True when <paramref name="c"/> is a case of a peer implementation (<see cref="KernelDescriptor.IsPeer"/>).</summary>
+    public static bool IsPeer(KernelCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return All.Any(d => d.IsPeer && d.Id == c.Kernel && d.GpuImplementation == c.Implementation);
+    }
+
+    /// <summary>The peer implementation ids a section may list ("peers").</summary>
+    public static IReadOnlyList<string> PeerImplementations { get; } = [.. All.Where(d => d.IsPeer).Select(d => d.GpuImplementation!).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The ids of the kernels with cases on <paramref name="device"/>, in catalogue order.</summary>
-    public static IReadOnlyList<string> Ids(ComputeDevice device) => [.. All.Where(d => d.RunsOn(device)).Select(d => d.Id).Distinct(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Ids(ComputeDevice device) => [.. All.Where(d => d.RunsOn(device) && !d.IsPeer).Select(d => d.Id).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// Every kernel's cases on one graph, in run order: first the cases without k, then for each k (in the request's

@@ -27,6 +27,18 @@ public abstract class KernelDescriptor
     /// <summary>True for a diagnostic variant (<see cref="Bounds"/> set).</summary>
     public bool IsDiagnostic => Bounds is not null;
 
+    /// <summary>
+    /// True for another implementation run as a black box (the released MaxK-GNN kernels): its records carry
+    /// <c>peer: true</c>, are not verified by us and never get a speed-up or a headline.
+    /// </summary>
+    public virtual bool IsPeer => false;
+
+    /// <summary>
+    /// True when a section that asks for the released protocol also times this kernel that way (our cases of the kernels the
+    /// released code has: MaxK forward and backward, and cuSPARSE ALG2 as their speed-up reference).
+    /// </summary>
+    public virtual bool TimedUnderReleasedProtocol => false;
+
     /// <summary>True for the kernel every GPU speed-up is measured against (cuSPARSE ALG2).</summary>
     public virtual bool IsSpeedupBaseline => false;
 

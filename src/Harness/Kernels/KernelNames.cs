@@ -23,8 +23,8 @@ public static class KernelNames
     /// </summary>
     public const string GnnAdvisorSpmmBest = "gnnadvisor_spmm_best";
 
-    /// <summary>cuSPARSE SpMM with its default algorithm, the released MaxK-GNN code's baseline (its peer records; no descriptor: not one of our kernels).</summary>
-    public const string CuSparseSpmmDefault = "cusparse_spmm_default";
+    /// <summary>cuSPARSE SpMM with its default algorithm, the released MaxK-GNN code's baseline (its peer records, <see cref="ReleasedCuSparseKernel"/>).</summary>
+    public const string CuSparseSpmmDefault = ReleasedCuSparseKernel.Name;
 
     /// <summary>
     /// The released MaxK-GNN kernels run as a black-box peer (<see cref="Vocabulary.PeerImplementations"/>): their records

@@ -73,29 +73,39 @@ public sealed record CaseRecord
     public bool? Diagnostic { get; init; }
 
     /// <summary>
-    /// How the case was timed; absent (null) means <see cref="Vocabulary.TimingProtocol.CudaEventsL2Flushed"/>, this
-    /// harness's default (<see cref="Protocol"/>). Times and ratios compare only within one protocol.
+    /// How the case was timed ("cuda-events-l2-flushed", "released-host-mean4", "host-clock"); absent (null) in files
+    /// written before the field existed: GPU records of then were timed with <see cref="Vocabulary.TimingProtocol.CudaEventsL2Flushed"/>,
+    /// CPU records with the host clock (<see cref="Protocol"/>). Times and ratios compare only within one protocol.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TimingProtocol? TimingProtocol { get; init; }
 
-    /// <summary>The protocol the case was timed with: <see cref="TimingProtocol"/>, or the default when the record has none.</summary>
+    /// <summary>The protocol the case was timed with: <see cref="TimingProtocol"/>, or the default of its device when the record has none.</summary>
     [JsonIgnore]
-    public TimingProtocol Protocol => TimingProtocol ?? Vocabulary.TimingProtocol.CudaEventsL2Flushed;
+    public TimingProtocol Protocol => TimingProtocol
+        ?? (IsOn(ComputeDevice.Cuda) ? Vocabulary.TimingProtocol.CudaEventsL2Flushed : Vocabulary.TimingProtocol.HostClock);
+
+    /// <summary>The record's figure in ms under its protocol: mean_ms for released-host-mean4, median_ms otherwise.</summary>
+    [JsonIgnore]
+    public double? FigureMs => Protocol.ReportsMean() ? MeanMs : MedianMs;
 
     /// <summary>
     /// True for a peer record: the released MaxK-GNN kernels run as a black box (<see cref="PeerImplementations"/>), never
-    /// verified by this harness, timed with their own protocol. Not written to JSON.
+    /// verified by this harness, timed with their own protocol, never one of our speed-ups. Not written to JSON.
     /// </summary>
     [JsonIgnore]
     public bool Peer => PeerImplementations.IsPeer(Implementation);
 
     /// <summary>
-    /// A failure: an error, or not verified for a case that is neither diagnostic nor a peer (a diagnostic case is
-    /// unverifiable by design, a peer is timed as it is; both fail only with an error). Not written to JSON.
+    /// A failure of ours: an error, or not verified for a non-diagnostic case (a diagnostic case is unverifiable by design and
+    /// fails only with an error). A peer's record is never one (see <see cref="PeerFailed"/>). Not written to JSON.
     /// </summary>
     [JsonIgnore]
-    public bool Failed => Error is not null || (!Verified && Diagnostic != true && !Peer);
+    public bool Failed => !Peer && (Error is not null || (!Verified && Diagnostic != true));
+
+    /// <summary>A peer's case that produced no time (its build, run or output failed): a peer failure, not ours. Not written to JSON.</summary>
+    [JsonIgnore]
+    public bool PeerFailed => Peer && Error is not null;
 
     /// <summary>True when the case ran on <paramref name="device"/>.</summary>
     public bool IsOn(ComputeDevice device) => Device == device.Word();

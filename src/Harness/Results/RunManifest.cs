@@ -65,6 +65,10 @@ public sealed record RunManifest
 
     /// <summary>Every seed the run used: the suite's base seed and the training seeds.</summary>
     public IReadOnlyList<long>? Seeds { get; init; }
+
+    /// <summary>The commit of the released MaxK-GNN checkout whose kernels ran as a peer in this run; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReleasedCommit { get; init; }
     public required DateTimeOffset StartedUtc { get; init; }
     public DateTimeOffset? FinishedUtc { get; init; }
 }

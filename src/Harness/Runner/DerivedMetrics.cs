@@ -10,7 +10,9 @@ namespace MaxK.Harness.Runner;
 /// merge), so a speed-up never depends on which shard or run produced its baseline.
 /// CPU: maxk_forward/maxk_backward against dense_spmm on the same graph, D and implementation.
 /// GPU: every timed SpMM-like case (<see cref="KernelNames.HasSpeedup"/>) against cusparse_spmm_alg2 on the same graph at
-/// the same D (width-k cases: at the graph's first ALG2 width, the suite's D); diagnostic floors never get one. Training: <see cref="TrainingBaselines.Link"/>.
+/// the same D (width-k cases: at the graph's first ALG2 width, the suite's D) under the same timing protocol, compared by
+/// the protocol's figure (<see cref="CaseRecord.FigureMs"/>: the median, or the mean for released-host-mean4); diagnostic
+/// floors and peers (another implementation run as a black box) never get one. Training: <see cref="TrainingBaselines.Link"/>.
 /// </summary>
 public static class DerivedMetrics
 {
@@ -32,7 +34,7 @@ public static class DerivedMetrics
         for (var i = 0; i < cases.Count; i++)
         {
             var r = cases[i];
-            if (r.MedianMs is not > 0 || r.Diagnostic == true)
+            if (r.MedianMs is not > 0 || r.Diagnostic == true || r.Peer)
                 continue;
             CaseRecord? baseline = null;
             if (r.IsOn(ComputeDevice.Cpu) && r.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward)
@@ -43,10 +45,10 @@ public static class DerivedMetrics
             else if (r.IsOn(ComputeDevice.Cuda) && KernelNames.HasSpeedup(r.Kernel))
             {
                 baseline = cases.FirstOrDefault(b => b.IsOn(ComputeDevice.Cuda) && b.Kernel == KernelNames.CuSparseSpmmAlg2 && b.Graph == r.Graph
-                    && (r.WidthK == true || b.Dim == r.Dim) && b.MedianMs is > 0);
+                    && (r.WidthK == true || b.Dim == r.Dim) && b.Protocol == r.Protocol && !b.Peer && b.FigureMs is > 0);
             }
             if (baseline is not null)
-                cases[i] = r with { SpeedupBaseline = baseline.Id, Speedup = baseline.MedianMs / r.MedianMs };
+                cases[i] = r with { SpeedupBaseline = baseline.Id, Speedup = baseline.FigureMs / r.FigureMs };
         }
         return cases;
     }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using MaxK.Graphs;
 using MaxK.Harness.Kernels;
+using MaxK.Harness.Kernels.Descriptors;
 using MaxK.Harness.Kernels.Grid;
+using MaxK.Harness.Peers.Released;
 using MaxK.Harness.Results;
 using MaxK.Harness.Suites;
 using MaxK.Harness.Timing;
@@ -19,9 +21,10 @@ namespace MaxK.Harness.Runner;
 /// the verification graph. A case that throws (out of memory, an unsupported shape, a failed graph load) is recorded with
 /// its error and the rest go on.
 /// </summary>
-public sealed class KernelCaseRunner(string? gpuName, IKernelGraphSource? graphs = null) : IDisposable
+public sealed class KernelCaseRunner(string? gpuName, IKernelGraphSource? graphs = null, ReleasedPeerOptions? peers = null) : IDisposable
 {
     private readonly IKernelGraphSource _graphs = graphs ?? PresetGraphSource.Instance;
+    private readonly ReleasedPeerOptions _peers = peers ?? ReleasedPeerOptions.FromEnvironment();
     private readonly Dictionary<(string Graph, ulong Seed), CsrGraph> _cpuGraphs = [];
     private GpuGraphSession? _session;
     private (string Graph, ulong Seed)? _sessionKey;
@@ -41,6 +44,7 @@ public sealed class KernelCaseRunner(string? gpuName, IKernelGraphSource? graphs
         var info = _graphs.Describe(c.Graph);
         int nodes = info.Nodes;
         long edges = info.Edges;
+        var warmup = device == ComputeDevice.Cuda && c.Protocol == TimingProtocol.ReleasedHostMean4 ? new ReleasedHostMean4().WarmupRuns : suiteCase.Warmup;
         try
         {
             var descriptor = KernelCatalog.For(c, device);
@@ -55,14 +59,17 @@ public sealed class KernelCaseRunner(string? gpuName, IKernelGraphSource? graphs
             {
                 var session = Session(info, c.Seed, log);
                 (nodes, edges) = (session.Graph.NodeCount, session.Graph.EdgeCount);
-                outcome = descriptor.RunGpu(c, new GpuKernelContext(session, new CudaEventsL2Flushed(suiteCase.Warmup, suiteCase.Runs)));
+                var protocol = Protocol(c.Protocol, suiteCase.Warmup, suiteCase.Runs);
+                outcome = descriptor.RunGpu(c, new GpuKernelContext(session, protocol, _peers, log));
+                warmup = protocol.WarmupRuns;
             }
-            return KernelRecords.Build(c, device, info, nodes, edges, gpuName, suiteCase.Warmup, outcome, null);
+            return KernelRecords.Build(c, device, info, nodes, edges, gpuName, warmup, outcome, null);
         }
         catch (Exception ex)
         {
             // One failing case (out of memory, an unsupported shape, a kernel error, a graph that did not load) is recorded; the rest go on.
-            return KernelRecords.Build(c, device, info, nodes, edges, gpuName, suiteCase.Warmup, null, ex is GraphSetupException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
+            return KernelRecords.Build(c, device, info, nodes, edges, gpuName, warmup, null,
+                ex is GraphSetupException or PeerFailureException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -82,6 +89,11 @@ public sealed class KernelCaseRunner(string? gpuName, IKernelGraphSource? graphs
         var outcome = new CaseOutcome(verification, [], 0, Config: check.Variant);
         return KernelRecords.Build(c, ComputeDevice.Cuda, info, verifier.Graph.NodeCount, verifier.Graph.EdgeCount, gpuName, 0, outcome, check.Error);
     }
+
+    /// <summary>The timing protocol of a GPU case: ours with the section's warm-up and runs, or the released code's (4 + 4).</summary>
+    public static GpuTimingProtocol Protocol(TimingProtocol kind, int warmup, int runs) => kind == TimingProtocol.ReleasedHostMean4
+        ? new ReleasedHostMean4()
+        : new CudaEventsL2Flushed(warmup, runs);
 
     public void Dispose()
     {

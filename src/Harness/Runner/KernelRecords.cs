@@ -37,6 +37,7 @@ public static class KernelRecords
             Verified = false, VerificationReference = diagnostic ? KernelNames.FloorVerificationNote : "", VerificationRelativeError = double.NaN,
             VerificationTolerance = 0, Warmup = warmup, N = 0, SamplesMs = [], Gpu = gpu ? gpuName : null, WidthK = c.WidthK ? true : null,
             ByteModel = gpu ? ByteModel.Description : null, Error = error, Diagnostic = diagnostic ? true : null,
+            TimingProtocol = gpu ? c.Protocol : TimingProtocol.HostClock,
         };
         if (outcome is null)
             return record;

@@ -19,6 +19,9 @@ public sealed record SuiteRunOptions
     public int? GpuRuns { get; init; }
     public int? GpuWarmup { get; init; }
 
+    /// <summary>A checkout of the released MaxK-GNN code for sections that list the peer (null: MAXK_RELEASED_DIR, else a clone of the pinned commit).</summary>
+    public string? ReleasedDirectory { get; init; }
+
     /// <summary>Where git is asked for the commit.</summary>
     public string RepoDirectory { get; init; } = Environment.CurrentDirectory;
 }

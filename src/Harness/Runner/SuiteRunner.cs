@@ -1,5 +1,8 @@
 using System.Globalization;
+using MaxK.Harness.Kernels;
+using MaxK.Harness.Kernels.Descriptors;
 using MaxK.Harness.Peers;
+using MaxK.Harness.Peers.Released;
 using MaxK.Harness.Provenance;
 using MaxK.Harness.Results;
 using MaxK.Harness.Suites;
@@ -21,11 +24,13 @@ public sealed class SuiteRunner(TextWriter log)
 {
     private KernelCaseRunner? _kernels;
     private string? _gpuName;
+    private string? _releasedDirectory;
 
     public SuiteRunOutcome Run(SuiteDefinition suite, SuiteRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(options);
+        _releasedDirectory = options.ReleasedDirectory;
         var driver = CudaDriverProbe.Probe();
         var gpuReason = options.CpuOnly ? "--cpu-only was given" : GpuEnvironment.Probe().UnavailableReason;
         var plan = SuiteExpander.Expand(suite, gpuReason);
@@ -79,11 +84,15 @@ public sealed class SuiteRunner(TextWriter log)
         };
         if (provenance is not null)
         {
-            var gpuCase = mine.OfType<KernelSuiteCase>().FirstOrDefault(c => c.Device == ComputeDevice.Cuda);
-            var timing = gpuCase is null ? null : new CudaEventsL2Flushed(gpuCase.Warmup, gpuCase.Runs).Description;
+            var gpuCases = mine.OfType<KernelSuiteCase>().Where(c => c.Device == ComputeDevice.Cuda && !KernelCatalog.IsPeer(c.Case)).ToList();
+            var timing = gpuCases.Count == 0 ? null : string.Join("; also ", gpuCases.Select(c => c.Case.Protocol).Distinct().Select(p => KernelCaseRunner.Protocol(p, gpuCases[0].Warmup, gpuCases[0].Runs).Description));
             manifest = provenance.Apply(manifest, timing);
         }
-        manifest = manifest with { FinishedUtc = DateTimeOffset.UtcNow };
+        manifest = manifest with
+        {
+            FinishedUtc = DateTimeOffset.UtcNow,
+            ReleasedCommit = ordered.Select(e => e.Case).Where(r => r?.Peer == true).Select(r => ReleasedPeerKernel.CommitOf(r!.Config)).FirstOrDefault(c => c is not null),
+        };
         var result = DerivedMetrics.Apply(new RunResult
         {
             Manifest = manifest,
@@ -111,10 +120,10 @@ public sealed class SuiteRunner(TextWriter log)
         switch (c)
         {
             case KernelSuiteCase k:
-                _kernels ??= new KernelCaseRunner(_gpuName ?? "unknown GPU");
+                _kernels ??= new KernelCaseRunner(_gpuName ?? "unknown GPU", peers: ReleasedPeerOptions.FromEnvironment(_releasedDirectory));
                 return new JournalEntry { Type = "case", Id = c.Id, Case = _kernels.Run(k, caseLog) };
             case VerificationSuiteCase v:
-                _kernels ??= new KernelCaseRunner(_gpuName ?? "unknown GPU");
+                _kernels ??= new KernelCaseRunner(_gpuName ?? "unknown GPU", peers: ReleasedPeerOptions.FromEnvironment(_releasedDirectory));
                 return new JournalEntry { Type = "case", Id = c.Id, Case = _kernels.Run(v, caseLog) };
             case TrainingSuiteCase t:
                 return new TrainingCaseExecutor(caseLog, PygAdapter.Default).Run(t);

@@ -7,7 +7,7 @@ namespace MaxK.Harness.Site;
 /// <summary>
 /// All runs of one GPU (or of CPU-only hosts). The kernel and training figures of its pages come from headline runs only
 /// (<see cref="RunRole.Headline"/>): for every case id the newest headline run with a time for it, our kernels under this
-/// harness's protocol (never the released code's peer records or another protocol). Loads-only floors come from any run
+/// harness's protocol of their device (never the released code's peer records or ours under its protocol). Loads-only floors come from any run
 /// (they are diagnostic by nature and shown as such); the training records of diagnostic and probe runs are kept apart
 /// (<see cref="OtherTraining"/>). Kernel analysis uses the GPU cases when there are any, otherwise the CPU cases.
 /// </summary>
@@ -22,8 +22,7 @@ public sealed class GpuGroup
         foreach (var run in runs)
         {
             var headline = run.Role == RunRole.Headline;
-            foreach (var c in run.Result.Cases.Where(c => c.MedianMs is > 0 && !c.Peer && c.Protocol == TimingProtocol.CudaEventsL2Flushed
-                && (headline || c.Diagnostic == true)))
+            foreach (var c in run.Result.Cases.Where(c => c.MedianMs is > 0 && !c.Peer && c.Protocol == DefaultProtocol(c) && (headline || c.Diagnostic == true)))
                 latest[c.Id] = new SiteCase(c, run);
             if (headline)
             {
@@ -39,6 +38,9 @@ public sealed class GpuGroup
             .ThenBy(t => t.Item1.IsMaxk).ThenBy(t => t.Item1.K ?? 0).ThenBy(t => t.Item1.Id, StringComparer.Ordinal).ToList();
         OtherTraining = [.. runs.Where(r => r.Role != RunRole.Headline).SelectMany(r => r.Training.Select(t => (t, r)))];
     }
+
+    /// <summary>This harness's protocol on the record's device: CUDA events with L2 flushing on a GPU, the host clock on a CPU.</summary>
+    private static TimingProtocol DefaultProtocol(CaseRecord c) => c.IsOn(ComputeDevice.Cuda) ? TimingProtocol.CudaEventsL2Flushed : TimingProtocol.HostClock;
 
     public string Gpu { get; }
     public string Anchor => "gpu-" + Html.Slug(Gpu);

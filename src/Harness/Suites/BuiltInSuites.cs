@@ -31,7 +31,10 @@ public static class BuiltInSuites
         var section = new SuiteSection
         {
             Name = KernelsName, Kind = SuiteSectionKind.Kernel, Requires = SectionRequirement.Cuda, Device = ComputeDevice.Cuda,
-            Kernel = new KernelSectionSpec(options.Graphs, [options.Dim], options.Ks, KernelCatalog.Ids(ComputeDevice.Cuda), options.Runs, options.Warmup),
+            Kernel = new KernelSectionSpec(options.Graphs, [options.Dim], options.Ks, KernelCatalog.Ids(ComputeDevice.Cuda), options.Runs, options.Warmup)
+            {
+                Protocols = options.Protocols, Peers = options.Peers,
+            },
         };
         return Define(KernelsName, "GPU kernel benchmark (maxk kernels): every GPU kernel verified, then timed.", options.Seed, "maxk kernels", section);
     }

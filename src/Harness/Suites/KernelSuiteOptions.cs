@@ -1,5 +1,6 @@
 using System.Globalization;
 using MaxK.Graphs.Synthetic;
+using MaxK.Harness.Vocabulary;
 using MaxK.Kernels;
 
 namespace MaxK.Harness.Suites;
@@ -29,6 +30,26 @@ public sealed record KernelSuiteOptions
     public required int Warmup { get; init; }
 
     public required ulong Seed { get; init; }
+
+    /// <summary>GPU timing protocols (default: ours alone).</summary>
+    public IReadOnlyList<TimingProtocol> Protocols { get; init; } = [TimingProtocol.CudaEventsL2Flushed];
+
+    /// <summary>Peer implementations run beside ours (e.g. maxk-gnn-released).</summary>
+    public IReadOnlyList<string> Peers { get; init; } = [];
+
+    /// <summary>A comma-separated list of GPU timing protocol words; anything else is a <see cref="HarnessException"/>.</summary>
+    public static IReadOnlyList<TimingProtocol> ParseProtocols(string text)
+    {
+        var list = new List<TimingProtocol>();
+        foreach (var word in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Words.TryParse<TimingProtocol>(word, out var kind) || kind == TimingProtocol.HostClock)
+                throw new HarnessException($"--timing-protocols: '{word}' is not a GPU timing protocol; use {TimingProtocol.CudaEventsL2Flushed.Word()} and/or {TimingProtocol.ReleasedHostMean4.Word()}.");
+            if (!list.Contains(kind))
+                list.Add(kind);
+        }
+        return list.Count > 0 ? list : throw new HarnessException("--timing-protocols needs at least one protocol, e.g. cuda-events-l2-flushed.");
+    }
 
     /// <summary>Parses the command line's values; every problem is a <see cref="HarnessException"/> (exit code 2).</summary>
     public static KernelSuiteOptions Parse(string graphs, int dim, string ks, int runs, int warmup, ulong seed)

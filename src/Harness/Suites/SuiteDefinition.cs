@@ -59,9 +59,18 @@ public sealed record SuiteSection
     public VerificationSectionSpec? Verification { get; init; }
 }
 
-/// <summary>The cross product of a kernel section; <see cref="Runs"/> and <see cref="Warmup"/> per case.</summary>
+/// <summary>
+/// The cross product of a kernel section; <see cref="Runs"/> and <see cref="Warmup"/> per case. <see cref="Protocols"/>: the
+/// GPU timing protocols (default ours alone; with released-host-mean4 our MaxK forward/backward and ALG2 cases are also timed
+/// the released code's way). <see cref="Peers"/>: peer implementations to run beside ours (e.g. maxk-gnn-released).
+/// </summary>
 public sealed record KernelSectionSpec(
-    IReadOnlyList<string> Graphs, IReadOnlyList<int> Dims, IReadOnlyList<int> Ks, IReadOnlyList<string> Kernels, int Runs, int Warmup);
+    IReadOnlyList<string> Graphs, IReadOnlyList<int> Dims, IReadOnlyList<int> Ks, IReadOnlyList<string> Kernels, int Runs, int Warmup)
+{
+    public IReadOnlyList<TimingProtocol> Protocols { get; init; } = [TimingProtocol.CudaEventsL2Flushed];
+
+    public IReadOnlyList<string> Peers { get; init; } = [];
+}
 
 /// <summary>
 /// The cross product of a training section. Null sizes take the dataset's defaults. <see cref="Fallbacks"/> maps a

@@ -54,9 +54,17 @@ public static class SuiteExpander
         {
             foreach (var graph in spec.Graphs)
             {
-                cases.AddRange(KernelCatalog.Plan(section.Device, new KernelPlanRequest(graph, dim, spec.Ks, seed))
-                    .Where(c => spec.Kernels.Contains(c.Kernel))
-                    .Select(c => new KernelSuiteCase(c, section.Name, section.Device, dim, spec.Runs, spec.Warmup)));
+                var request = new KernelPlanRequest(graph, dim, spec.Ks, seed) { Peers = new HashSet<string>(spec.Peers, StringComparer.Ordinal) };
+                var planned = KernelCatalog.Plan(section.Device, request)
+                    .Where(c => KernelCatalog.IsPeer(c) || spec.Kernels.Contains(c.Kernel)).ToList();
+                // Ours under every protocol of the section (the released one only for the kernels the released code has), then the peers.
+                foreach (var protocol in spec.Protocols)
+                {
+                    cases.AddRange(planned.Where(c => !KernelCatalog.IsPeer(c)
+                            && (protocol == TimingProtocol.CudaEventsL2Flushed || KernelCatalog.Get(c.Kernel).TimedUnderReleasedProtocol))
+                        .Select(c => new KernelSuiteCase(c with { Protocol = protocol }, section.Name, section.Device, dim, spec.Runs, spec.Warmup)));
+                }
+                cases.AddRange(planned.Where(KernelCatalog.IsPeer).Select(c => new KernelSuiteCase(c, section.Name, section.Device, dim, spec.Runs, spec.Warmup)));
             }
         }
         return cases;

@@ -73,7 +73,7 @@ public static class SuiteFileReader
 
     private static SuiteSection Section(Context ctx, JsonElement s, string at)
     {
-        ctx.Object(s, at, ["name", "kind", "requires", "device", "graphs", "dims", "ks", "kernels", "cusparse_algorithms", "runs", "warmup",
+        ctx.Object(s, at, ["name", "kind", "requires", "device", "graphs", "dims", "ks", "kernels", "cusparse_algorithms", "runs", "warmup", "timing_protocols", "peers",
             "datasets", "models", "variants", "seeds", "epochs", "hidden", "layers", "warmup_epochs", "fallbacks", "description"]);
         var name = ctx.String(s, at, "name", required: true)!;
         var kindText = ctx.String(s, at, "kind", required: true)!;
@@ -142,7 +142,30 @@ public static class SuiteFileReader
             throw ctx.Error($"{at}.runs", "must be at least 1");
         if (warmup < 0)
             throw ctx.Error($"{at}.warmup", "must be at least 0");
-        return new KernelSectionSpec(graphs, dims, ks, kernels, runs, warmup);
+        var protocolWords = ctx.Strings(s, at, "timing_protocols", required: false);
+        var protocols = new List<TimingProtocol>();
+        for (var i = 0; i < protocolWords.Count; i++)
+        {
+            if (!Words.TryParse<TimingProtocol>(protocolWords[i], out var kind) || kind == TimingProtocol.HostClock)
+                throw ctx.Error($"{at}.timing_protocols[{i}]", $"'{protocolWords[i]}' is not a GPU timing protocol; use {TimingProtocol.CudaEventsL2Flushed.Word()} or {TimingProtocol.ReleasedHostMean4.Word()}");
+            if (device != ComputeDevice.Cuda)
+                throw ctx.Error($"{at}.timing_protocols", "timing protocols apply to device cuda only");
+            if (!protocols.Contains(kind))
+                protocols.Add(kind);
+        }
+        var peers = ctx.Strings(s, at, "peers", required: false);
+        for (var i = 0; i < peers.Count; i++)
+        {
+            if (!KernelCatalog.PeerImplementations.Contains(peers[i]))
+                throw ctx.Error($"{at}.peers[{i}]", $"'{peers[i]}' is not a peer implementation; use {string.Join(", ", KernelCatalog.PeerImplementations)}");
+            if (device != ComputeDevice.Cuda)
+                throw ctx.Error($"{at}.peers", "peers run on device cuda only");
+        }
+        return new KernelSectionSpec(graphs, dims, ks, kernels, runs, warmup)
+        {
+            Protocols = protocols.Count > 0 ? protocols : [TimingProtocol.CudaEventsL2Flushed],
+            Peers = [.. peers.Distinct(StringComparer.Ordinal)],
+        };
     }
 
     private static TrainingSectionSpec TrainingSpec(Context ctx, JsonElement s, string at, ComputeDevice device)

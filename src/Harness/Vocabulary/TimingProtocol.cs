@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 namespace MaxK.Harness.Vocabulary;
 
 /// <summary>
-/// How a kernel record was timed (<c>timing_protocol</c>). Words: "cuda-events-l2-flushed", "released-host-mean4". Times
-/// and ratios are only ever compared within one protocol. A record without the field was timed with
-/// <see cref="CudaEventsL2Flushed"/>.
+/// How a kernel record was timed (<c>timing_protocol</c>). Words: "cuda-events-l2-flushed", "released-host-mean4",
+/// "host-clock". Times and ratios are only ever compared within one protocol. A GPU record without the field was timed
+/// with <see cref="CudaEventsL2Flushed"/>, a CPU record with <see cref="HostClock"/>.
 /// </summary>
 public enum TimingProtocol
 {
@@ -19,6 +19,10 @@ public enum TimingProtocol
     /// </summary>
     [JsonStringEnumMemberName("released-host-mean4")]
     ReleasedHostMean4,
+
+    /// <summary>CPU cases: wall clock around each run after warm-ups, median.</summary>
+    [JsonStringEnumMemberName("host-clock")]
+    HostClock,
 }
 
 /// <summary>Words of <see cref="TimingProtocol"/>.</summary>
@@ -26,6 +30,9 @@ public static class TimingProtocols
 {
     /// <summary>The word on disk and on pages.</summary>
     public static string Word(this TimingProtocol protocol) => Words.Of(protocol);
+
+    /// <summary>The statistic a protocol reports: the mean for the released protocol (as its authors print it), else the median.</summary>
+    public static bool ReportsMean(this TimingProtocol protocol) => protocol == TimingProtocol.ReleasedHostMean4;
 
     /// <summary>
     /// How training epochs are timed (not a kernel record's protocol, named for the claims): CUDA events from before

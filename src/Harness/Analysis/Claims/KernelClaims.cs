@@ -89,7 +89,7 @@ internal static class KernelClaims
         {
             Gpu = gpu, Ours = ours, OursProtocol = pick.Protocol.Word(), StandIn = pick.Case.Graph, Data = pick.Case.GraphSynthetic ? DataKind.Synthetic : DataKind.Real,
             Released = gnnAdvisor || released is null ? null : KernelFigures.ReleasedSpeedup(released),
-            OursOverReleasedTime = oursReleased?.Case.MedianMs / released?.Case.MedianMs,
+            OursOverReleasedTime = oursReleased?.Case.FigureMs / released?.Case.FigureMs,
             BaselineNote = baselineNote, Note = note,
             Sources = [.. new[] { pick.Run.Path, released?.Run.Path, oursReleased?.Run.Path }.OfType<string>().Distinct().Order(StringComparer.Ordinal)],
         };

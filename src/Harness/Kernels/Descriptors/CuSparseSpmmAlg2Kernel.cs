@@ -11,5 +11,7 @@ public sealed class CuSparseSpmmAlg2Kernel() : CuSparseSpmmKernel(CuSparseSpmmAl
 
     public override bool IsSpeedupBaseline => true;
 
+    public override bool TimedUnderReleasedProtocol => true;
+
     public override int InputStream => 3;
 }

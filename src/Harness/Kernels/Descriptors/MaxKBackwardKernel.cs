@@ -25,6 +25,8 @@ public sealed class MaxKBackwardKernel : KernelDescriptor
 
     public override string? GpuImplementation => KernelNames.MaxkNative;
 
+    public override bool TimedUnderReleasedProtocol => true;
+
     public override int InputStream => 2;
 
     /// <summary>The full reference: (Aᵀ·G) at the pattern, Aᵀ never built.</summary>

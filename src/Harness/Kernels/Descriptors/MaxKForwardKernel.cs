@@ -25,6 +25,8 @@ public sealed class MaxKForwardKernel : KernelDescriptor
 
     public override string? GpuImplementation => KernelNames.MaxkNative;
 
+    public override bool TimedUnderReleasedProtocol => true;
+
     public override int InputStream => 1;
 
     /// <summary>The full reference: every row of Y = A · scatter(X).</summary>
