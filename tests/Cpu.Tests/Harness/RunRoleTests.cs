@@ -73,10 +73,13 @@ public class RunRoleTests
         var back = System.Text.Json.JsonSerializer.Deserialize<RunResult>(json, ResultJson.Options)!;
         Assert.Equal(RunRole.Headline, back.Manifest.Role);
         Assert.Equal(TimingProtocol.ReleasedHostMean4, back.Cases[0].TimingProtocol);
-        var plain = ResultJson.Serialize(FloorResults.Create());
-        Assert.DoesNotContain("\"role\"", plain);                // FloorResults sets none: derived from its suite
-        Assert.DoesNotContain("timing_protocol", plain);         // absent means cuda-events-l2-flushed
-        Assert.Equal(TimingProtocol.CudaEventsL2Flushed, FloorResults.Create().Cases[0].Protocol);
+        var plain = FloorResults.Create();
+        Assert.DoesNotContain("\"role\"", ResultJson.Serialize(plain));   // FloorResults sets none: derived from its suite
+        Assert.Equal(RunRole.Headline, plain.Manifest.EffectiveRole);
+        // A record without timing_protocol (written before the field existed) reads as the default of its device.
+        var old = plain.Cases[0] with { TimingProtocol = null };
+        Assert.DoesNotContain("timing_protocol", System.Text.Json.JsonSerializer.Serialize(old, ResultJson.Options));
+        Assert.Equal(TimingProtocol.CudaEventsL2Flushed, old.Protocol);
     }
 
     [Fact]
