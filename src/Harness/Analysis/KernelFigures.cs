@@ -33,8 +33,9 @@ public sealed class KernelFigures
         _headline.Where(r => r.Gpu == gpu).SelectMany(r => r.Result.Cases.Where(c => Usable(c) && select(c)).Select(c => new KernelPick(c, r))).FirstOrDefault();
 
     /// <summary>Our record of a kernel on a graph at width D and k (k = 0 for the SpMM baselines), newest headline run.</summary>
+    /// <remarks>A real graph's record is named by its source spec (dataset:reddit); <paramref name="graph"/> may be that spec or its bare name.</remarks>
     public KernelPick? Ours(string gpu, string kernel, string graph, int dim, int k) =>
-        Newest(gpu, c => IsOurs(c) && c.Kernel == kernel && c.Graph == graph && c.Dim == dim && c.K == k);
+        Newest(gpu, c => IsOurs(c) && c.Kernel == kernel && (c.Graph == graph || Paper.PaperNumbers.BareName(c.Graph) == graph) && c.Dim == dim && c.K == k);
 
     /// <summary>Every configuration (graph, D, k) of our <paramref name="kernel"/> on a GPU, each from its newest headline run.</summary>
     public IReadOnlyList<KernelPick> OursAll(string gpu, string kernel) =>

@@ -30,10 +30,14 @@ public static class BenchCommand
         {
             Description = "A checkout of harveyp123/MaxK-GNN for sections that list the peer \"maxk-gnn-released\" (default: $MAXK_RELEASED_DIR, else a clone of the pinned commit where the host has a network).",
         };
+        var stopAfter = new Option<int?>("--stop-after")
+        {
+            Description = "Seconds after which no new case starts: the result of what finished is written, the rest listed as not run (finish them with --resume); exit 1.",
+        };
         var site = new Option<string?>("--site") { Description = "After the run, render it (marked local) beside the committed results/ into this folder, e.g. artifacts/site." };
         var command = new Command("bench", "Runs a benchmark suite: verifies every case, then times it, and writes a result file.")
         {
-            suite, output, resume, shard, runs, warmup, gpuRuns, gpuWarmup, cpuOnly, released, site,
+            suite, output, resume, shard, runs, warmup, gpuRuns, gpuWarmup, cpuOnly, released, stopAfter, site,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +54,7 @@ public static class BenchCommand
                 Output = outputRoot, Resume = parse.GetValue(resume), Shard = shardSpec, CpuOnly = parse.GetValue(cpuOnly),
                 CpuRuns = parse.GetValue(runs), CpuWarmup = parse.GetValue(warmup), GpuRuns = parse.GetValue(gpuRuns), GpuWarmup = parse.GetValue(gpuWarmup),
                 ReleasedDirectory = parse.GetValue(released),
+                StopAfter = parse.GetValue(stopAfter) is { } seconds ? (seconds >= 1 ? TimeSpan.FromSeconds(seconds) : throw new HarnessException("--stop-after must be at least 1 second.")) : null,
             });
             var result = outcome.Result;
             if (result.Cases.Any(c => c.IsOn(ComputeDevice.Cuda)))
@@ -60,7 +65,9 @@ public static class BenchCommand
                 log.WriteLine($"Not run: {skipped.What} — {skipped.Reason}");
             if (parse.GetValue(site) is { } siteOutput)
                 LocalSite.Render(outcome.Path, siteOutput, log);
-            return outcome.Failed == 0 ? 0 : 1;
+            if (outcome.NotRun > 0)
+                log.WriteLine($"Stopped by --stop-after: {outcome.NotRun} cases not run; `maxk bench --suite {parse.GetValue(suite)} --resume` finishes them.");
+            return outcome.Failed == 0 && outcome.NotRun == 0 ? 0 : 1;
         });
         return command;
     }

@@ -14,7 +14,7 @@ public static class TrainCommand
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset") { Description = $"Dataset: {string.Join(", ", TrainingDatasets.Names)}.", Required = true };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder with the dataset files (default: the shared datasets folder)." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Data folder: the dataset is looked for in DIR/<name>, DIR/planetoid (Planetoid) and DIR (default: $MAXK_DATA_DIR, the shared datasets folder, ./data); loaded data is checked against the catalog." };
         var model = new Option<GnnArchitecture>("--model") { Description = "sage, gcn or gin.", DefaultValueFactory = _ => GnnArchitecture.Gcn };
         var nonlinearity = new Option<Nonlinearity>("--nonlinearity") { Description = "relu or maxk.", DefaultValueFactory = _ => Nonlinearity.Relu };
         var k = new Option<int?>("--k") { Description = "MaxK's k (default per dataset; 32 for Cora)." };

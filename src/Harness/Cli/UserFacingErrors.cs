@@ -1,4 +1,5 @@
 using MaxK.Datasets;
+using MaxK.Sources;
 using MaxK.Graphs.Synthetic;
 using MaxK.Interop;
 using MaxK.Native;
@@ -13,7 +14,7 @@ namespace MaxK.Harness.Cli;
 public static class UserFacingErrors
 {
     public static bool IsUserFacing(Exception ex) => ex is HarnessException or LibTorchNotFoundException or UnknownGraphPresetException
-        or DatasetNotFoundException or CudaException or DllNotFoundException or MaxkNativeException
+        or DatasetNotFoundException or DatasetIntegrityException or GraphSourceException or CudaException or DllNotFoundException or MaxkNativeException
         or FormatException /* invalid graphs and CBSR, corrupt files */ or IOException /* missing and corrupt files */
         or ArgumentException or InvalidOperationException or OutOfMemoryException or UnauthorizedAccessException;
 }

@@ -66,9 +66,22 @@ public sealed record PaperNumbers
         }
     }
 
-    /// <summary>The paper's name for one of our graphs or datasets, or null when the paper has no such graph.</summary>
+    /// <summary>The paper's name for one of our graphs or datasets (a source spec such as dataset:reddit by its bare name), or null when the paper has no such graph.</summary>
     public string? PaperName(string ours) =>
-        GraphAliases.FirstOrDefault(a => a.Ours.Any(o => string.Equals(o, ours, StringComparison.OrdinalIgnoreCase)))?.Paper;
+        GraphAliases.FirstOrDefault(a => a.Ours.Any(o => string.Equals(o, ours, StringComparison.OrdinalIgnoreCase) || string.Equals(o, BareName(ours), StringComparison.OrdinalIgnoreCase)))?.Paper;
+
+    /// <summary>
+    /// A graph's name without its source kind and folder: "dataset:reddit" → "reddit", "csr:data/kernel/am" → "am"; a
+    /// preset name is unchanged. Kernel records of real graphs are named by their source spec.
+    /// </summary>
+    public static string BareName(string graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var colon = graph.IndexOf(':', StringComparison.Ordinal);
+        var rest = colon >= 0 ? graph[(colon + 1)..] : graph;
+        var slash = rest.LastIndexOfAny(['/', '\\']);
+        return slash >= 0 ? rest[(slash + 1)..] : rest;
+    }
 
     /// <summary>Our graphs and datasets that stand for a paper graph, in the file's order (the order claims try them in).</summary>
     public IReadOnlyList<string> OursFor(string paperName) =>

@@ -17,6 +17,12 @@ namespace MaxK.Harness.Peers;
 /// PyG is used when <c>python -c "import torch_geometric"</c> works; otherwise <see cref="Run"/> throws
 /// <see cref="PeerUnavailableException"/> and the suite records the case as skipped with the reason. The interpreter is
 /// <c>MAXK_PYTHON</c> or python3.
+/// <para>
+/// For the Planetoid datasets (Cora, CiteSeer, PubMed) PyG reads the task itself: the adapter copies the same raw
+/// <c>ind.&lt;name&gt;.*</c> files the harness loaded into <c>ROOT/&lt;Name&gt;/raw/</c> of the run's temporary folder, and the script
+/// loads them with <c>torch_geometric.datasets.Planetoid</c> (nothing is downloaded) and stops unless nodes, edges,
+/// features, labels and splits equal the harness's export.
+/// </para>
 /// </summary>
 public sealed class PygAdapter(string python, string script)
 {
@@ -77,13 +83,16 @@ public sealed class PygAdapter(string python, string script)
         {
             PygDataExport.Write(data, folder);
             var json = Path.Combine(folder, "result.json");
-            string[] args =
+            List<string> args =
             [
                 script, "--dataset-dir", folder, "--model", spec.Model.ToString().ToLowerInvariant(), "--hidden", Text(hidden), "--layers", Text(layers),
                 "--epochs", Text(epochs), "--warmup-epochs", Text(warmup), "--dropout", Text(spec.Dropout ?? defaults.Dropout),
                 "--lr", Text(spec.LearningRate ?? defaults.LearningRate), "--weight-decay", Text(spec.WeightDecay ?? defaults.WeightDecay),
                 "--seed", Text(spec.Seed), "--device", ComputeDevices.Of(spec.Device).Word(), "--json", json,
             ];
+            if (PygPlanetoid.NameOf(dataset) is { } pygName)
+                args.AddRange(["--planetoid-root", PygPlanetoid.Stage(dataset, pygName, TrainingDatasets.RawFolder(dataset, spec.DataDir), folder),
+                    "--planetoid-name", pygName]);
             log.WriteLine($"pyg {version}: {python} {string.Join(' ', args)}");
             var (exit, _, stderr) = Start(args, TimeSpan.FromHours(2));
             if (exit != 0)
@@ -140,7 +149,10 @@ public sealed class PygAdapter(string python, string script)
                 ["aggregation_forward"] = 0, ["aggregation_backward"] = 0, ["maxk_selection"] = 0, ["dense_layers"] = 0, ["optimizer"] = 0,
             },
             ValCurve = r.ValCurve, TestCurve = r.TestCurve, Verified = false,
-            VerificationReference = "none: peer implementation (PyG), timed as is", Gpu = r.Gpu,
+            VerificationReference = r.DataSource is { } source && source.StartsWith("pyg-planetoid:", StringComparison.Ordinal)
+                ? $"none: peer implementation (PyG), timed as is; task read by PyG's Planetoid ({source["pyg-planetoid:".Length..]}) from the same raw files and checked equal to ours"
+                : "none: peer implementation (PyG), timed as is",
+            Gpu = r.Gpu,
         };
     }
 

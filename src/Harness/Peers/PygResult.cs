@@ -18,4 +18,7 @@ public sealed record PygResult
     public double? BestValAccuracy { get; init; }
     public IReadOnlyList<double>? ValCurve { get; init; }
     public IReadOnlyList<double>? TestCurve { get; init; }
+
+    /// <summary>"maxk-export" (the harness's files) or "pyg-planetoid:&lt;Name&gt;" (PyG's own Planetoid loader, checked equal); null from older scripts.</summary>
+    public string? DataSource { get; init; }
 }

@@ -19,9 +19,17 @@ conv -> LayerNorm(H)) -> output Linear(H, C). conv: sage = SAGEConv(H, H, aggr="
 add_self_loops=False, normalize=True) (symmetric norm over the given graph); gin = GINConv(Linear(H, H),
 train_eps=True). ReLU only (PyG has no MaxK).
 
+Planetoid datasets (--planetoid-root ROOT --planetoid-name Cora|CiteSeer|PubMed): PyG's own loader reads the task,
+torch_geometric.datasets.Planetoid(ROOT, NAME) over ROOT/NAME/raw/ind.<name>.*, the same raw files the harness loaded
+(copied there by the harness, so PyG finds them and downloads nothing), with NormalizeFeatures (row sums 1, as the
+harness prepares Planetoid features) and one self-loop per node (as the harness adds). The result must equal the
+harness's export in --dataset-dir: nodes, edges, features (to 1e-6), classes, labels and the three splits; any
+difference stops the run, so PyG and the harness provably train on the same task.
+
 Output JSON: {"pyg_version", "torch_version", "device", "gpu", "model", "hidden", "layers", "epochs",
 "warmup_epochs", "epoch_ms": [per epoch], "test_accuracy", "best_epoch", "best_val_accuracy",
-"val_curve": [...], "test_curve": [...]}; accuracies are fractions in [0, 1]; best_epoch is 1-based.
+"val_curve": [...], "test_curve": [...], "data_source"}; accuracies are fractions in [0, 1]; best_epoch is 1-based;
+data_source is "maxk-export" or "pyg-planetoid:<NAME>".
 """
 import argparse
 import json
@@ -44,6 +52,8 @@ def parse_args(argv=None):
     p.add_argument("--seed", type=int, default=97)
     p.add_argument("--device", choices=["cpu", "cuda"], default="cuda")
     p.add_argument("--json", required=True)
+    p.add_argument("--planetoid-root", help="read the task with PyG's Planetoid from ROOT/NAME/raw (checked against --dataset-dir)")
+    p.add_argument("--planetoid-name", choices=["Cora", "CiteSeer", "PubMed"])
     return p.parse_args(argv)
 
 
@@ -65,6 +75,50 @@ def load(folder, torch, np):
     y = ints("labels.i32")
     split = {s: ints(s + ".i32") for s in ("train", "val", "test")}
     return meta, edge_index, x, y, split
+
+
+def csr_adjacency(edge_index, n, torch):
+    """The CSR adj_t of an edge_index (messages j -> i become row i, column j), columns sorted within each row."""
+    row, col = edge_index[1], edge_index[0]
+    order = torch.argsort(row * n + col)
+    row, col = row[order], col[order]
+    indptr = torch.zeros(n + 1, dtype=torch.int64)
+    indptr[1:] = torch.cumsum(torch.bincount(row, minlength=n), 0)
+    return indptr, col
+
+
+def load_planetoid(args, exported, torch):
+    """The task as PyG's Planetoid loader reads it from the raw files, checked equal to the harness's export."""
+    import torch_geometric.transforms as T
+    from torch_geometric.datasets import Planetoid
+    from torch_geometric.utils import add_self_loops, remove_self_loops
+
+    data = Planetoid(args.planetoid_root, args.planetoid_name, split="public", transform=T.NormalizeFeatures())[0]
+    n = data.num_nodes
+    edge_index, _ = remove_self_loops(data.edge_index)
+    edge_index, _ = add_self_loops(edge_index, num_nodes=n)
+    indptr, indices = csr_adjacency(edge_index, n, torch)
+    split = {s: getattr(data, s + "_mask").nonzero().view(-1) for s in ("train", "val", "test")}
+    meta, ex_indptr, ex_indices, ex_x, ex_y, ex_split = exported
+    problems = []
+    if n != meta["nodes"]:
+        problems.append("nodes %d vs %d" % (n, meta["nodes"]))
+    else:
+        if not (torch.equal(indptr, ex_indptr) and torch.equal(indices, ex_indices)):
+            problems.append("graphs differ (%d vs %d edges with self-loops)" % (indices.numel(), ex_indices.numel()))
+        if data.x.shape[1] != meta["features"]:
+            problems.append("features %d vs %d" % (data.x.shape[1], meta["features"]))
+        elif not torch.allclose(data.x, ex_x, atol=1e-6):
+            problems.append("feature values differ (max %g)" % (data.x - ex_x).abs().max().item())
+        if int(data.y.max()) + 1 != meta["classes"] or not torch.equal(data.y, ex_y):
+            problems.append("labels differ")
+        for s in ("train", "val", "test"):
+            if not torch.equal(split[s], torch.sort(ex_split[s]).values):
+                problems.append("%s split differs (%d vs %d nodes)" % (s, split[s].numel(), ex_split[s].numel()))
+    if problems:
+        raise SystemExit("PyG's Planetoid(%s) and the harness disagree on the task: %s" % (args.planetoid_name, "; ".join(problems)))
+    adjacency = torch.sparse_csr_tensor(indptr, indices, torch.ones(indices.numel(), dtype=torch.float32), size=(n, n))
+    return meta, adjacency, data.x, data.y, split
 
 
 def build_model(args, in_features, classes, torch, pyg_nn):
@@ -108,6 +162,11 @@ def main(argv=None):
     torch.manual_seed(args.seed)
     device = torch.device(args.device)
     meta, edge_index, x, y, split = load(args.dataset_dir, torch, np)
+    data_source = "maxk-export"
+    if args.planetoid_root:
+        exported = (meta, edge_index.crow_indices(), edge_index.col_indices(), x, y, split)
+        meta, edge_index, x, y, split = load_planetoid(args, exported, torch)
+        data_source = "pyg-planetoid:" + args.planetoid_name
     edge_index, x, y = edge_index.to(device), x.to(device), y.to(device)
     split = {k: v.to(device) for k, v in split.items()}
     model = build_model(args, x.shape[1], meta["classes"], torch, pyg_nn).to(device)
@@ -158,6 +217,7 @@ def main(argv=None):
         "best_val_accuracy": best_val,
         "val_curve": val_curve,
         "test_curve": test_curve,
+        "data_source": data_source,
     }
     with open(args.json, "w", encoding="utf-8") as f:
         json.dump(result, f)

@@ -19,6 +19,14 @@ public sealed record CaseRecord
     public required string Graph { get; init; }
     public required bool GraphSynthetic { get; init; }
     public required string GraphLabel { get; init; }
+
+    /// <summary>The graph source spec of a graph read from files or a dataset (csr:…, edges:…, dataset:…); absent for presets.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? GraphSource { get; init; }
+
+    /// <summary>The files the graph was read from, each with its size and SHA-256; absent for presets.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<GraphFileRecord>? GraphFiles { get; init; }
     public required int Nodes { get; init; }
     public required long Edges { get; init; }
     public required int Dim { get; init; }
@@ -110,3 +118,6 @@ public sealed record CaseRecord
     /// <summary>True when the case ran on <paramref name="device"/>.</summary>
     public bool IsOn(ComputeDevice device) => Device == device.Word();
 }
+
+/// <summary>A file a kernel graph was read from (<c>graph_files</c>): its name, size in bytes and SHA-256 (lower-case hex).</summary>
+public sealed record GraphFileRecord(string File, long Bytes, string Sha256);

@@ -23,7 +23,7 @@ namespace MaxK.Harness.Runner;
 /// </summary>
 public sealed class KernelCaseRunner(string? gpuName, IKernelGraphSource? graphs = null, ReleasedPeerOptions? peers = null) : IDisposable
 {
-    private readonly IKernelGraphSource _graphs = graphs ?? PresetGraphSource.Instance;
+    private readonly IKernelGraphSource _graphs = graphs ?? SpecGraphSource.Default;
     private readonly ReleasedPeerOptions _peers = peers ?? ReleasedPeerOptions.FromEnvironment();
     private readonly Dictionary<(string Graph, ulong Seed), CsrGraph> _cpuGraphs = [];
     private GpuGraphSession? _session;
@@ -52,12 +52,14 @@ public sealed class KernelCaseRunner(string? gpuName, IKernelGraphSource? graphs
             if (device == ComputeDevice.Cpu)
             {
                 var graph = CpuGraph(c);
+                info = _graphs.Describe(c.Graph);
                 (nodes, edges) = (graph.NodeCount, graph.EdgeCount);
                 outcome = descriptor.RunCpu(c, new CpuKernelContext(graph, suiteCase.Warmup, suiteCase.Runs));
             }
             else
             {
                 var session = Session(info, c.Seed, log);
+                info = _graphs.Describe(c.Graph); // after loading: a real source's provenance (files and SHA-256)
                 (nodes, edges) = (session.Graph.NodeCount, session.Graph.EdgeCount);
                 var protocol = Protocol(c.Protocol, suiteCase.Warmup, suiteCase.Runs);
                 outcome = descriptor.RunGpu(c, new GpuKernelContext(session, protocol, _peers, log));

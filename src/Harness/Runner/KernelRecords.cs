@@ -33,7 +33,8 @@ public static class KernelRecords
         var record = new CaseRecord
         {
             Id = c.Id, Kernel = c.Kernel, Implementation = c.Implementation, Device = device.Word(), Graph = c.Graph, GraphSynthetic = graph.Synthetic,
-            GraphLabel = graph.Label, Nodes = nodes, Edges = edges, Dim = c.Dim, K = c.K, Dtype = "fp32", Seed = c.Seed,
+            GraphLabel = graph.Label, GraphSource = graph.Source, GraphFiles = graph.Files.Count == 0 ? null : [.. graph.Files.Select(f => new GraphFileRecord(f.File, f.Bytes, f.Sha256))],
+            Nodes = nodes, Edges = edges, Dim = c.Dim, K = c.K, Dtype = "fp32", Seed = c.Seed,
             Verified = false, VerificationReference = diagnostic ? KernelNames.FloorVerificationNote : "", VerificationRelativeError = double.NaN,
             VerificationTolerance = 0, Warmup = warmup, N = 0, SamplesMs = [], Gpu = gpu ? gpuName : null, WidthK = c.WidthK ? true : null,
             ByteModel = gpu ? ByteModel.Description : null, Error = error, Diagnostic = diagnostic ? true : null,

@@ -22,6 +22,12 @@ public sealed record SuiteRunOptions
     /// <summary>A checkout of the released MaxK-GNN code for sections that list the peer (null: MAXK_RELEASED_DIR, else a clone of the pinned commit).</summary>
     public string? ReleasedDirectory { get; init; }
 
+    /// <summary>
+    /// Stop starting cases after this long and write the result of what finished (the rest listed as not run, the journal
+    /// kept for --resume); null: no limit. For GPU hosts lent for a fixed time.
+    /// </summary>
+    public TimeSpan? StopAfter { get; init; }
+
     /// <summary>Where git is asked for the commit.</summary>
     public string RepoDirectory { get; init; } = Environment.CurrentDirectory;
 }

@@ -56,11 +56,14 @@ public sealed class SuiteRunner(TextWriter log)
             log.WriteLine($"SKIPPED {s.What}: {s.Reason}");
 
         _gpuName = provenance?.Gpu.Name;
+        var started = DateTimeOffset.UtcNow;
         try
         {
             RunProgress.For(log).Run([.. pending.Select(c => c.Id)], (i, caseLog) =>
             {
                 var c = pending[i];
+                if (options.StopAfter is { } limit && DateTimeOffset.UtcNow - started >= limit)
+                    return "not run: the run's time limit was reached";
                 var entry = Execute(c, caseLog);
                 journal.Append(entry);
                 done[c.Id] = entry;
@@ -73,7 +76,13 @@ public sealed class SuiteRunner(TextWriter log)
             _kernels = null;
         }
 
-        var ordered = mine.Select(c => done[c.Id]).ToList();
+        var ordered = mine.Where(c => done.ContainsKey(c.Id)).Select(c => done[c.Id]).ToList();
+        var notRun = mine.Where(c => !done.ContainsKey(c.Id)).ToList();
+        SkippedWork[] stopped = notRun.Count == 0 ? [] :
+        [
+            new SkippedWork($"{notRun.Count} of {mine.Count} cases ({string.Join(", ", notRun.Take(3).Select(c => c.Id))}{(notRun.Count > 3 ? ", …" : "")})",
+                $"not run: the time limit (--stop-after {options.StopAfter?.TotalSeconds:F0} s) was reached; `maxk bench --resume` with the same suite and output finishes them"),
+        ];
         var manifest = ManifestFactory.Create(suite.Name, (driver.DeviceCount, driver.DriverVersion, gpuReason), suite.Seed, options.RepoDirectory) with
         {
             StartedUtc = journal.Header.StartedUtc ?? DateTimeOffset.UtcNow,
@@ -96,16 +105,17 @@ public sealed class SuiteRunner(TextWriter log)
         var result = DerivedMetrics.Apply(new RunResult
         {
             Manifest = manifest,
-            Skipped = [.. plan.Skipped, .. ordered.Where(e => e.Skipped is not null).Select(e => e.Skipped!)],
+            Skipped = [.. plan.Skipped, .. ordered.Where(e => e.Skipped is not null).Select(e => e.Skipped!), .. stopped],
             Cases = [.. ordered.Where(e => e.Case is not null).Select(e => e.Case!)],
             Training = [.. ordered.Where(e => e.Training is not null).Select(e => ResultCompaction.Compact(e.Training!))],
         });
         var path = ResultPaths.File(options.Output, label, manifest, fileName);
         AtomicFile.WriteAllText(path, ResultJson.Serialize(result));
         journal.Dispose();
-        File.Delete(journalPath);
+        if (notRun.Count == 0)
+            File.Delete(journalPath); // kept when the time limit stopped the run, so --resume can finish it
         var failed = result.Cases.Count(c => c.Failed) + result.Training.Count(t => t.Error is not null);
-        return new SuiteRunOutcome(result, path, failed, mine.Count - pending.Count, pending.Count);
+        return new SuiteRunOutcome(result, path, failed, mine.Count - pending.Count, pending.Count - notRun.Count) { NotRun = notRun.Count };
     }
 
     private static SuiteCase Override(SuiteCase c, SuiteRunOptions o) => c switch

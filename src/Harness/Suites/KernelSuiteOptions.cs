@@ -1,5 +1,6 @@
 using System.Globalization;
 using MaxK.Graphs.Synthetic;
+using MaxK.Harness.Kernels;
 using MaxK.Harness.Vocabulary;
 using MaxK.Kernels;
 
@@ -16,7 +17,7 @@ public sealed record KernelSuiteOptions
     public const int DefaultRuns = 20;
     public const int DefaultWarmup = 5;
 
-    /// <summary>Graph preset names (<see cref="GraphPresets"/>).</summary>
+    /// <summary>Graph preset names (<see cref="GraphPresets"/>) or graph source specs (csr:, dir:, edges:, dataset:).</summary>
     public required IReadOnlyList<string> Graphs { get; init; }
 
     /// <summary>D: the dense width of X, Y and the baselines.</summary>
@@ -87,8 +88,8 @@ public sealed record KernelSuiteOptions
             throw new HarnessException($"--graph needs at least one preset, e.g. reddit-uniform. Known: {string.Join(", ", GraphPresets.Names)}.");
         foreach (var name in Graphs)
         {
-            if (!GraphPresets.TryGet(name, out _))
-                throw new HarnessException($"Unknown graph preset '{name}'. Known: {string.Join(", ", GraphPresets.Names)}.");
+            if (!SpecGraphSource.IsValid(name, out var problem))
+                throw new HarnessException($"--graph: {problem}.");
         }
         if (Graphs.Distinct(StringComparer.Ordinal).Count() != Graphs.Count)
             throw new HarnessException("--graph lists a preset twice.");

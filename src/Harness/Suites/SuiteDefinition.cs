@@ -73,12 +73,22 @@ public sealed record KernelSectionSpec(
 }
 
 /// <summary>
-/// The cross product of a training section. Null sizes take the dataset's defaults. <see cref="Fallbacks"/> maps a
-/// real dataset to a synthetic stand-in with the same statistics, used (and labelled) when the real files are missing.
+/// The cross product of a training section. Null sizes and optimiser settings take the dataset's defaults. <see cref="Fallbacks"/>
+/// maps a real dataset to a synthetic stand-in with the same statistics, used (and labelled) when the real files are missing.
 /// </summary>
 public sealed record TrainingSectionSpec(
     IReadOnlyList<string> Datasets, IReadOnlyList<string> Models, IReadOnlyList<TrainingVariant> Variants, IReadOnlyList<long> Seeds,
-    int? Epochs, int? Hidden, int? Layers, int? WarmupEpochs, IReadOnlyDictionary<string, string> Fallbacks);
+    int? Epochs, int? Hidden, int? Layers, int? WarmupEpochs, IReadOnlyDictionary<string, string> Fallbacks)
+{
+    /// <summary>Adam's learning rate ("lr"); null = the dataset's default.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Dropout of the hidden layers ("dropout"); null = the dataset's default.</summary>
+    public double? Dropout { get; init; }
+
+    /// <summary>Adam's weight decay ("weight_decay"); null = the dataset's default.</summary>
+    public double? WeightDecay { get; init; }
+}
 
 /// <summary>A nonlinearity with its k values (none for ReLU) on one backend (null = the device's default).</summary>
 public sealed record TrainingVariant(string Nonlinearity, IReadOnlyList<int> Ks, TrainingBackend? Backend);

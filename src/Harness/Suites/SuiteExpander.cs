@@ -4,6 +4,7 @@ using MaxK.Harness.Results;
 using MaxK.Harness.Training;
 using MaxK.Harness.Verification;
 using MaxK.Harness.Vocabulary;
+using MaxK.Sources;
 using MaxK.Training;
 using MaxK.Training.Models;
 
@@ -27,7 +28,7 @@ public static class SuiteExpander
         {
             var sectionCases = section switch
             {
-                { Kernel: { } kernel } => KernelCases(section, kernel, suite.Seed),
+                { Kernel: { } kernel } => KernelCases(section, kernel, suite.Seed, skipped),
                 { Verification: { } verification } => VerificationCases(section, verification, suite.Seed),
                 _ => TrainingCases(section, section.Training!),
             };
@@ -47,12 +48,31 @@ public static class SuiteExpander
         return new SuiteRunPlan(suite, [.. cases.Where(c => seen.Add(c.Id))], skipped);
     }
 
-    private static List<SuiteCase> KernelCases(SuiteSection section, KernelSectionSpec spec, ulong seed)
+    /// <summary>The graphs of a section: specs naming several graphs (dir:DIR) expanded to one csr: spec each; one that cannot be expanded is skipped with the reason.</summary>
+    private static List<string> Graphs(SuiteSection section, KernelSectionSpec spec, List<SkippedWork> skipped)
+    {
+        var graphs = new List<string>();
+        foreach (var graph in spec.Graphs)
+        {
+            try
+            {
+                graphs.AddRange(GraphSources.Expand(graph));
+            }
+            catch (GraphSourceException ex)
+            {
+                skipped.Add(new SkippedWork($"section '{section.Name}', graph {graph}", ex.Message));
+            }
+        }
+        return graphs;
+    }
+
+    private static List<SuiteCase> KernelCases(SuiteSection section, KernelSectionSpec spec, ulong seed, List<SkippedWork> skipped)
     {
         var cases = new List<SuiteCase>();
+        var graphs = Graphs(section, spec, skipped);
         foreach (var dim in spec.Dims)
         {
-            foreach (var graph in spec.Graphs)
+            foreach (var graph in graphs)
             {
                 var request = new KernelPlanRequest(graph, dim, spec.Ks, seed) { Peers = new HashSet<string>(spec.Peers, StringComparer.Ordinal) };
                 var planned = KernelCatalog.Plan(section.Device, request)
@@ -98,6 +118,7 @@ public static class SuiteExpander
                                 Dataset = dataset, Model = Enum.Parse<GnnArchitecture>(model, ignoreCase: true), Nonlinearity = nonlinearity, K = k,
                                 Hidden = spec.Hidden, Layers = spec.Layers, Epochs = spec.Epochs, Seed = seed, Device = section.Device.ToTorch(),
                                 Backend = backend.IsPeer() ? null : backend, WarmupEpochs = spec.WarmupEpochs,
+                                LearningRate = spec.LearningRate, Dropout = spec.Dropout, WeightDecay = spec.WeightDecay,
                             };
                             var id = Id(dataset, model, variant.Nonlinearity, k, backend, spec.Hidden ?? defaults.Hidden, spec.Layers ?? defaults.Layers, seed);
                             cases.Add(new TrainingSuiteCase(id, section.Name, section.Device, section.Kind, spec1, backend,

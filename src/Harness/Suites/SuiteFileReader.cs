@@ -74,7 +74,8 @@ public static class SuiteFileReader
     private static SuiteSection Section(Context ctx, JsonElement s, string at)
     {
         ctx.Object(s, at, ["name", "kind", "requires", "device", "graphs", "dims", "ks", "kernels", "cusparse_algorithms", "runs", "warmup", "timing_protocols", "peers",
-            "datasets", "models", "variants", "seeds", "epochs", "hidden", "layers", "warmup_epochs", "fallbacks", "description"]);
+            "datasets", "models", "variants", "seeds", "epochs", "hidden", "layers", "warmup_epochs", "fallbacks", "description",
+            "lr", "dropout", "weight_decay"]);
         var name = ctx.String(s, at, "name", required: true)!;
         var kindText = ctx.String(s, at, "kind", required: true)!;
         var kind = kindText switch
@@ -106,8 +107,8 @@ public static class SuiteFileReader
         var graphs = ctx.Strings(s, at, "graphs", required: true);
         for (var i = 0; i < graphs.Count; i++)
         {
-            if (!GraphPresets.TryGet(graphs[i], out _))
-                throw ctx.Error($"{at}.graphs[{i}]", $"unknown graph preset '{graphs[i]}'; known: {string.Join(", ", GraphPresets.Names)}");
+            if (!SpecGraphSource.IsValid(graphs[i], out var problem))
+                throw ctx.Error($"{at}.graphs[{i}]", problem);
         }
         var dims = ctx.Ints(s, at, "dims", required: false, min: 32);
         if (dims.Count == 0)
@@ -226,7 +227,12 @@ public static class SuiteFileReader
                     : throw ctx.Error($"{at}.fallbacks.{p.Name}", "must be a dataset name (string)");
             }
         }
-        return new TrainingSectionSpec(datasets, models, variants, seeds, Positive("epochs"), Positive("hidden"), Positive("layers"), warmupEpochs, fallbacks);
+        return new TrainingSectionSpec(datasets, models, variants, seeds, Positive("epochs"), Positive("hidden"), Positive("layers"), warmupEpochs, fallbacks)
+        {
+            LearningRate = ctx.Double(s, at, "lr", min: 0, minExclusive: true, max: double.MaxValue),
+            Dropout = ctx.Double(s, at, "dropout", min: 0, minExclusive: false, max: 1),
+            WeightDecay = ctx.Double(s, at, "weight_decay", min: 0, minExclusive: false, max: double.MaxValue),
+        };
     }
 
     /// <summary>Typed access to fields, every error carrying file, line and path.</summary>
@@ -268,6 +274,19 @@ public static class SuiteFileReader
             if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
                 return null;
             return v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var x) ? x : throw Error(Join(at, name), "must be an integer");
+        }
+
+        /// <summary>A finite number in [min, max] (or (min, max] when <paramref name="minExclusive"/>), or null when absent.</summary>
+        public double? Double(JsonElement e, string at, string name, double min, bool minExclusive, double max)
+        {
+            if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+                return null;
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var x) || !double.IsFinite(x))
+                throw Error(Join(at, name), "must be a number");
+            if (x < min || (minExclusive && x == min) || x > max)
+                throw Error(Join(at, name), string.Create(CultureInfo.InvariantCulture,
+                    $"{x} is outside {(minExclusive ? "(" : "[")}{min}, {(max == double.MaxValue ? "∞)" : $"{max}]")}"));
+            return x;
         }
 
         public int? Int(JsonElement e, string at, string name)

@@ -36,13 +36,15 @@ public static class TrainingDatasets
     /// <summary>Loads or generates <paramref name="name"/>.</summary>
     /// <param name="dataDir">
     /// Folder of a real dataset's files, or the datasets folder holding it as DIR/&lt;name&gt; (Planetoid: DIR/planetoid);
-    /// default: the shared datasets folder (<see cref="SharedDatasets"/>), else $MAXK_DATA_DIR or ./data. Unused for synthetic datasets.
+    /// default: $MAXK_DATA_DIR, the shared datasets folder, ./data (<see cref="DataRoots"/>). Unused for synthetic datasets.
     /// </param>
     /// <param name="seed">Seed of generated datasets (ignored for real ones).</param>
-    /// <exception cref="HarnessException">Unknown name, or the files are missing (the message names the folder and the fetch command) or corrupt.</exception>
+    /// <exception cref="HarnessException">Unknown name, or the files are missing (the message names the folders and the fetch command),
+    /// corrupt, or do not match the catalog's statistics.</exception>
     public static NodeClassificationData Load(string name, string? dataDir, long seed)
     {
         ArgumentNullException.ThrowIfNull(name);
+        _ = DataRoots.Explicit(dataDir); // an empty --data-dir is an error even for generated datasets
         var key = Key(name);
         if (!Names.Contains(key) && !CsbmSpec.IsSpec(key))
             throw new HarnessException($"Dataset '{name}' is not supported by training; supported: {string.Join(", ", Names)}, "
@@ -82,50 +84,59 @@ public static class TrainingDatasets
         }
     }
 
+    /// <summary>
+    /// Loads a real dataset from the folder <see cref="DatasetLocator"/> finds (the same rule as `maxk datasets stats|fetch`)
+    /// and checks it against the catalog's statistics: a mismatch (a corrupt or foreign file) is refused, never trained on.
+    /// </summary>
     private static NodeClassificationData LoadReal(string key, string? dataDir)
     {
-        var root = dataDir ?? SharedDatasets.Locate() ?? DatasetCatalog.DataDirectory();
-        var isPlanetoid = PlanetoidNames.Contains(key);
-        var folder = Folder(root, key, isPlanetoid, explicitDirectory: dataDir is not null);
+        var entry = DatasetCatalog.Get(key);
+        string folder;
         try
         {
-            if (isPlanetoid)
-                return NodeClassificationData.FromPlanetoid(PlanetoidLoader.Load(DatasetFolder.Resolve(folder, PlanetoidLoader.ExpectedFiles(key)), key));
-            var dataset = DatasetCatalog.Get(key).Load(folder);
+            folder = DatasetLocator.Locate(entry, dataDir);
+        }
+        catch (DatasetNotFoundException e)
+        {
+            throw new HarnessException(e.Message, e);
+        }
+        try
+        {
+            if (PlanetoidNames.Contains(key))
+            {
+                var planetoid = PlanetoidLoader.Load(folder, key);
+                entry.Verify(planetoid.ToNodeDataset(), folder);
+                return NodeClassificationData.FromPlanetoid(planetoid);
+            }
+            var dataset = entry.Load(folder);
             return NodeClassificationData.FromNodeDataset(dataset, addSelfLoops: !WithoutSelfLoops.Contains(key));
         }
         catch (DatasetNotFoundException e)
         {
-            throw new HarnessException($"Dataset '{key}' not found in folder '{folder}' ({e.Message}) "
-                + $"Download it with `maxk datasets fetch {key} --data-dir {FetchRoot(root, folder, key)}`, or pass --data-dir.", e);
+            throw new HarnessException($"Dataset '{key}' not found in folder '{folder}' ({e.Message})", e);
         }
-        catch (CorruptDatasetException e)
+        catch (Exception e) when (e is CorruptDatasetException or DatasetIntegrityException)
         {
-            throw new HarnessException($"Dataset '{key}' in folder '{folder}' is corrupt: {e.Message}", e);
+            throw new HarnessException(e is DatasetIntegrityException ? e.Message : $"Dataset '{key}' in folder '{folder}' is corrupt: {e.Message}", e);
         }
     }
 
-    /// <summary>
-    /// The dataset's folder: DIR/&lt;name&gt; when it exists (GraphSAINT's Flickr and Yelp share file names, so a parent
-    /// folder alone is ambiguous), for Planetoid also DIR/planetoid; else DIR itself when given explicitly, else DIR/&lt;name&gt;.
-    /// </summary>
-    private static string Folder(string root, string key, bool isPlanetoid, bool explicitDirectory)
+    /// <summary>The folder holding <paramref name="name"/>'s raw files (see <see cref="DatasetLocator"/>); for peers that read them themselves.</summary>
+    /// <exception cref="HarnessException">Not a catalog dataset, or not found (the message names the folders searched).</exception>
+    public static string RawFolder(string name, string? dataDir)
     {
-        var named = Path.Combine(root, key);
-        if (Directory.Exists(named))
-            return named;
-        if (isPlanetoid)
+        var key = Key(name);
+        if (!DatasetCatalog.TryGet(key, out var entry))
+            throw new HarnessException($"Dataset '{name}' has no raw files (it is generated or unknown).");
+        try
         {
-            var planetoid = Path.Combine(root, SharedDatasets.PlanetoidSubfolder);
-            if (Directory.Exists(planetoid))
-                return planetoid;
+            return DatasetLocator.Locate(entry, dataDir);
         }
-        return explicitDirectory ? root : named;
+        catch (DatasetNotFoundException e)
+        {
+            throw new HarnessException(e.Message, e);
+        }
     }
-
-    /// <summary>The --data-dir for `maxk datasets fetch`, which writes to DIR/&lt;name&gt;.</summary>
-    private static string FetchRoot(string root, string folder, string key) =>
-        folder == Path.Combine(root, key) ? root : Path.GetDirectoryName(Path.GetFullPath(folder)) ?? root;
 
     private static string Key(string name) => name.Trim().ToLowerInvariant();
 }

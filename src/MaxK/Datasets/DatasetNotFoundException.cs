@@ -1,18 +1,32 @@
 namespace MaxK.Datasets;
 
 /// <summary>
-/// A dataset folder or some of its files are absent. The message names the folder, the files it should hold
-/// and the ones that are missing.
+/// A dataset folder or some of its files are absent. The message names the folder (or every folder searched), the
+/// files it should hold and the ones that are missing.
 /// </summary>
-public sealed class DatasetNotFoundException(string directory, IReadOnlyList<string> expectedFiles, IReadOnlyList<string> missingFiles)
-    : IOException(
-        $"Dataset files not found in folder '{directory}'" +
-        (Directory.Exists(directory) ? "" : " (the folder does not exist)") +
-        $": missing {string.Join(", ", missingFiles)}; expected files: {string.Join(", ", expectedFiles)}.")
+public sealed class DatasetNotFoundException : IOException
 {
-    public string DirectoryPath { get; } = directory;
+    public DatasetNotFoundException(string directory, IReadOnlyList<string> expectedFiles, IReadOnlyList<string> missingFiles)
+        : this($"Dataset files not found in folder '{directory}'" +
+               (Directory.Exists(directory) ? "" : " (the folder does not exist)") +
+               $": missing {string.Join(", ", missingFiles)}; expected files: {string.Join(", ", expectedFiles)}.",
+            directory, expectedFiles, missingFiles)
+    {
+    }
 
-    public IReadOnlyList<string> ExpectedFiles { get; } = expectedFiles;
+    /// <summary>A not-found error with its own message (e.g. naming every folder searched).</summary>
+    public DatasetNotFoundException(string message, string directory, IReadOnlyList<string> expectedFiles, IReadOnlyList<string> missingFiles)
+        : base(message)
+    {
+        DirectoryPath = directory;
+        ExpectedFiles = expectedFiles;
+        MissingFiles = missingFiles;
+    }
 
-    public IReadOnlyList<string> MissingFiles { get; } = missingFiles;
+    /// <summary>The folder the files were expected in (the first one searched).</summary>
+    public string DirectoryPath { get; }
+
+    public IReadOnlyList<string> ExpectedFiles { get; }
+
+    public IReadOnlyList<string> MissingFiles { get; }
 }

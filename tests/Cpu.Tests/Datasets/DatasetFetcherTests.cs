@@ -153,7 +153,8 @@ public sealed class DatasetFetcherTests
         }
         var entry = new DatasetCatalogEntry("pack", "test", DatasetFormat.GraphSaint,
             [new DownloadSource(server.Url("pack.zip"), "pack.zip", Extract: true)], ["top.txt"], null, false, DatasetMetric.Accuracy,
-            _ => throw new NotSupportedException());
+            dir => File.ReadAllText(Path.Combine(dir, "top.txt")) == "hello" ? FetchRecoveryTests.TinyDataset("pack")
+                : throw new CorruptDatasetException(Path.Combine(dir, "top.txt"), "not hello"));
         using var http = Client();
         var target = await new DatasetFetcher(http).FetchAsync(entry, scratch.Path, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(Path.Combine(scratch.Path, "pack"), target);
@@ -167,13 +168,15 @@ public sealed class DatasetFetcherTests
         server.Serve("broken.zip", Payload(100));
         var broken = entry with { Sources = [new DownloadSource(server.Url("broken.zip"), "broken.zip", Extract: true)] };
         var ex = await Assert.ThrowsAsync<DatasetFetchException>(() => new DatasetFetcher(http).FetchAsync(broken, scratch.Path, cancellationToken: TestContext.Current.CancellationToken));
-        Assert.Contains("not a valid zip", ex.Message);
+        Assert.Contains("'broken.zip' is not a valid archive", ex.Message);
+        Assert.Contains("nothing was installed", ex.Message);
         Assert.False(File.Exists(Path.Combine(target, "broken.zip")));
     }
 
     [Fact]
-    public void Cli_fetches_a_zipped_graphsaint_dataset_from_a_source_url_and_prints_stats()
+    public void Cli_refuses_a_valid_zip_with_the_wrong_content_as_flickr_and_installs_nothing()
     {
+        // A well-formed GraphSAINT zip holding a 4-node graph: c08d25c installed it as flickr (exit 0, then a warning in stats).
         using var server = new LoopbackHttpServer();
         using var scratch = new ScratchFolder();
         using var staging = new ScratchFolder();
@@ -183,53 +186,35 @@ public sealed class DatasetFetcherTests
         server.Serve("flickr.zip", File.ReadAllBytes(zipPath));
         var dataDir = Path.Combine(scratch.Path, "data");
 
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = MaxkCli.Run(["datasets", "fetch", "flickr", "--data-dir", dataDir, "--source-url", server.BaseUrl + "flickr.zip"], output, error);
-        Assert.True(code == 0, error.ToString());
-        Assert.Contains("flickr: ready in", output.ToString());
-        Assert.True(File.Exists(Path.Combine(dataDir, "flickr", "flickr.zip")));
+        var line = Cli.AssertUserError(Cli.Run("datasets", "fetch", "flickr", "--data-dir", dataDir, "--source-url", server.BaseUrl + "flickr.zip"),
+            "flickr: the downloaded data does not match the catalog", "4 nodes, expected 89,250", "deleted flickr.zip, nothing was installed");
+        Assert.DoesNotContain("\n", line, StringComparison.Ordinal);
+        Assert.Equal([], Directory.GetFileSystemEntries(Path.Combine(dataDir, "flickr")));
+        Cli.AssertUserError(Cli.Run("datasets", "stats", "flickr", "--data-dir", dataDir), "Dataset 'flickr' not found");
 
-        output = new StringWriter();
-        code = MaxkCli.Run(["datasets", "stats", "flickr", "--data-dir", dataDir], output, error);
-        Assert.True(code == 0, error.ToString());
-        var text = output.ToString();
-        Assert.Contains("nodes=4 edges=6 features=2 classes=3", text);
-        Assert.Contains("split: train=2 val=1 test=1", text);
-        Assert.Contains("degree: min=1 max=2", text);
-        Assert.Contains("warning", text);
+        Cli.AssertUserError(Cli.Run("datasets", "fetch", "reddit", "--data-dir", dataDir, "--source-url", server.BaseUrl + "missing.zip"), "HTTP 404");
+        Cli.AssertUserError(Cli.Run("datasets", "fetch", "reddit", "--data-dir", dataDir, "--source-url", "file:///tmp/reddit.zip"), "http:// or https://");
+        Cli.AssertUserError(Cli.Run("datasets", "stats", "nosuch", "--data-dir", dataDir), "Unknown dataset 'nosuch'");
 
-        error = new StringWriter();
-        code = MaxkCli.Run(["datasets", "fetch", "reddit", "--data-dir", dataDir, "--source-url", server.BaseUrl + "missing.zip"], new StringWriter(), error);
-        Assert.Equal(MaxkCli.UserErrorExitCode, code);
-        Assert.Contains("HTTP 404", error.ToString());
-
-        error = new StringWriter();
-        code = MaxkCli.Run(["datasets", "fetch", "reddit", "--data-dir", dataDir, "--source-url", "file:///tmp/reddit.zip"], new StringWriter(), error);
-        Assert.Equal(MaxkCli.UserErrorExitCode, code);
-        Assert.Contains("http:// or https://", error.ToString());
-
-        error = new StringWriter();
-        code = MaxkCli.Run(["datasets", "stats", "nosuch", "--data-dir", dataDir], new StringWriter(), error);
-        Assert.Equal(MaxkCli.UserErrorExitCode, code);
-        Assert.Contains("Unknown dataset 'nosuch'", error.ToString());
-
-        output = new StringWriter();
-        Assert.Equal(0, MaxkCli.Run(["datasets", "list"], output, new StringWriter()));
-        Assert.Contains("ogbn-proteins", output.ToString());
+        var (exit, output, _) = Cli.Run("datasets", "list");
+        Assert.Equal(0, exit);
+        Assert.Contains("ogbn-proteins", output);
+        Assert.Contains("maxk-graphs", output);
+        Assert.Contains("SHA-256 known for 8 of 8 files", output);
     }
 
     [Fact]
     public void Catalog_names_aliases_and_data_directory()
     {
         Assert.Equal(["reddit", "flickr", "yelp", "ogbn-arxiv", "ogbn-products", "ogbn-proteins", "cora", "citeseer", "pubmed"], DatasetCatalog.Names);
+        Assert.Equal(["cora", "citeseer"], DatasetCatalog.All.Where(e => e.Sources.All(s => s.Sha256 is not null)).Select(e => e.Name));
         Assert.Equal("ogbn-arxiv", DatasetCatalog.Get("arxiv").Name);
         Assert.Equal("ogbn-proteins", DatasetCatalog.Get("OGBN-Proteins").Name);
         Assert.True(DatasetCatalog.Get("yelp").IsMultiLabel);
         Assert.Equal(DatasetMetric.RocAuc, DatasetCatalog.Get("ogbn-proteins").Metric);
         Assert.Equal(114_615_892, DatasetCatalog.Get("reddit").Expected!.Edges);
         Assert.Equal(8, DatasetCatalog.Get("cora").Sources.Count);
-        Assert.All(DatasetCatalog.All, e => Assert.All(e.Sources, s => Assert.Null(s.Sha256)));
+        Assert.All(DatasetCatalog.All.Where(e => e.Name is not ("cora" or "citeseer")), e => Assert.All(e.Sources, s => Assert.Null(s.Sha256)));
         Assert.Throws<ArgumentException>(() => DatasetCatalog.Get("imagenet"));
         Assert.Equal(Path.GetFullPath("/tmp/x"), DatasetCatalog.DataDirectory("/tmp/x"));
     }

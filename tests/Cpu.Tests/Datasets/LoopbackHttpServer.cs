@@ -50,6 +50,15 @@ internal sealed class LoopbackHttpServer : IDisposable
 
     public ConcurrentQueue<(string Path, string? Range)> Requests { get; } = new();
 
+    /// <summary>Full request URLs (path and query), in order.</summary>
+    public ConcurrentQueue<string> RequestUrls { get; } = new();
+
+    /// <summary>Answers a request before the file table when it returns true (a test's own route: pages, odd status codes).</summary>
+    public Func<HttpListenerContext, bool>? Custom { get; set; }
+
+    /// <summary>When set, a range request is answered with 206 starting at this offset instead of the asked one (a server that cannot resume correctly).</summary>
+    public long? WrongRangeStart { get; set; }
+
     public Uri Url(string name) => new(BaseUrl + name);
 
     public void Serve(string name, byte[] content) => _files[name] = content;
@@ -57,8 +66,16 @@ internal sealed class LoopbackHttpServer : IDisposable
     public void Dispose()
     {
         _release.Set();
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            // Close alone: Stop then Close removes the listener twice, and the managed HttpListener re-binds the port on
+            // the second removal ("Address already in use" when another test has taken it meanwhile).
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The port is released either way.
+        }
         try
         {
             _loop.Wait(TimeSpan.FromSeconds(5));
@@ -107,7 +124,10 @@ internal sealed class LoopbackHttpServer : IDisposable
         var path = context.Request.Url!.AbsolutePath.TrimStart('/');
         var range = context.Request.Headers["Range"];
         Requests.Enqueue((path, range));
+        RequestUrls.Enqueue(context.Request.Url!.PathAndQuery);
         var response = context.Response;
+        if (Custom is { } custom && custom(context))
+            return;
         if (!_files.TryGetValue(path, out var content))
         {
             response.StatusCode = 404;
@@ -118,6 +138,8 @@ internal sealed class LoopbackHttpServer : IDisposable
         if (!IgnoreRange && range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
         {
             start = long.Parse(range["bytes=".Length..^1], System.Globalization.CultureInfo.InvariantCulture);
+            if (WrongRangeStart is long wrong)
+                start = wrong;
             if (start >= content.Length)
             {
                 response.StatusCode = 416;

@@ -131,8 +131,8 @@ public class RawCsrFilesTests
     {
         using var folder = new ScratchFolder();
         RawCsrFiles.Write(folder.Path, "g", Small());
-        File.WriteAllBytes(folder.File("g.indices"), new byte[5 * 4]);           // indptr ends at 6
-        Assert.Throws<CsrSizeMismatchException>(() => RawCsrFiles.Read(folder.Path, "g"));
+        File.WriteAllBytes(folder.File("g.indices"), new byte[5 * 4]);           // indptr ends at 6: refused from the length, before reading
+        Assert.Contains("ends at 6 edges", Assert.Throws<CorruptGraphFileException>(() => RawCsrFiles.Read(folder.Path, "g")).Message);
 
         File.WriteAllBytes(folder.File("g.indices"), BitConverter.GetBytes(9).Concat(new byte[5 * 4]).ToArray());
         Assert.Throws<ColumnIndexOutOfRangeException>(() => RawCsrFiles.Read(folder.Path, "g"));  // column 9 ≥ N = 4
@@ -145,5 +145,35 @@ public class RawCsrFilesTests
         RawCsrFiles.Write(folder.Path, "e", new CsrGraph(0, [0], []));
         var read = RawCsrFiles.Read(folder.Path, "e");
         Assert.Equal((0, 0), (read.NodeCount, read.EdgeCount));
+    }
+
+    [Fact]
+    public void IndicesOfTheWrongLength_AreRefusedFromTheirLengthWithoutReading()
+    {
+        // A 1,000-node index ending at 5,000 edges beside a 64 MiB (sparse) .indices file: c08d25c read all of it, then
+        // failed CSR validation (6 GB read for a 6 GB file); now the length alone refuses it, naming both files.
+        using var folder = new ScratchFolder();
+        var pointers = Enumerable.Range(0, 1_001).Select(r => r * 5).ToArray();
+        File.WriteAllBytes(folder.File("g.indptr"), pointers.SelectMany(BitConverter.GetBytes).ToArray());
+        using (var stream = new FileStream(folder.File("g.indices"), FileMode.Create))
+            stream.SetLength(64L << 20);
+        var e = Assert.Throws<CorruptGraphFileException>(() => RawCsrFiles.Read(folder.Path, "g"));
+        Assert.Equal(folder.File("g.indices"), e.Path);
+        Assert.Contains("16,777,216 elements", e.Message);
+        Assert.Contains("ends at 5,000 edges", e.Message);
+        Assert.Contains("not reading it", e.Message);
+        Assert.Equal(e.Message, Assert.Throws<CorruptGraphFileException>(() => RawCsrFiles.ReadShape(folder.Path, "g")).Message);
+    }
+
+    [Fact]
+    public void ReadShape_GivesNodesAndEdgesFromTheLengthsAndTheEnds()
+    {
+        using var folder = new ScratchFolder();
+        RawCsrFiles.Write(folder.Path, "g", Small());
+        Assert.Equal((4, 6L), RawCsrFiles.ReadShape(folder.Path, "g"));
+        File.WriteAllBytes(folder.File("g.indptr"), [1, 0, 0, 0, 6, 0, 0, 0]);
+        Assert.Contains("first row pointer is 1", Assert.Throws<CorruptGraphFileException>(() => RawCsrFiles.ReadShape(folder.Path, "g")).Message);
+        File.WriteAllBytes(folder.File("g.indptr"), []);
+        Assert.Throws<CorruptGraphFileException>(() => RawCsrFiles.ReadShape(folder.Path, "g"));
     }
 }

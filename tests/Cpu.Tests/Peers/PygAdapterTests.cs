@@ -78,9 +78,9 @@ public class PygAdapterTests
     public void TheScriptAcceptsEveryArgumentTheAdapterPassesAndWritesTheFieldsItReads()
     {
         var text = File.ReadAllText(Script);
-        foreach (var arg in new[] { "--dataset-dir", "--model", "--hidden", "--layers", "--epochs", "--warmup-epochs", "--dropout", "--lr", "--weight-decay", "--seed", "--device", "--json" })
+        foreach (var arg in new[] { "--dataset-dir", "--model", "--hidden", "--layers", "--epochs", "--warmup-epochs", "--dropout", "--lr", "--weight-decay", "--seed", "--device", "--json", "--planetoid-root", "--planetoid-name" })
             Assert.Contains($"\"{arg}\"", text);
-        foreach (var field in new[] { "pyg_version", "device", "model", "hidden", "layers", "epochs", "warmup_epochs", "epoch_ms", "test_accuracy", "best_epoch", "best_val_accuracy", "val_curve", "test_curve" })
+        foreach (var field in new[] { "pyg_version", "device", "model", "hidden", "layers", "epochs", "warmup_epochs", "epoch_ms", "test_accuracy", "best_epoch", "best_val_accuracy", "val_curve", "test_curve", "data_source" })
             Assert.Contains($"\"{field}\":", text);
         Assert.Contains("torch.cuda.Event", text);
         Assert.Contains("SAGEConv(h, h, aggr=\"mean\")", text);
@@ -113,5 +113,33 @@ public class PygAdapterTests
         Assert.Equal(12 * 4, new FileInfo(dir.File("features.f32")).Length);
         Assert.Equal(2 * 4, new FileInfo(dir.File("train.i32")).Length);
         Assert.Contains("\"classes\":2", File.ReadAllText(dir.File("meta.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlanetoidDatasetsAreReadByPygsOwnLoaderFromTheSameRawFiles()
+    {
+        var planetoid = MaxK.Datasets.SharedDatasets.LocatePlanetoid();
+        Assert.SkipWhen(planetoid is null, "No shared Planetoid folder.");
+        using var dir = new ScratchFolder();
+        // The fake interpreter checks what pyg_train.py would get: ROOT/CiteSeer/raw/ind.citeseer.* byte-identical to the shared files.
+        var body = $$"""
+            if [ "$1" = "-c" ]; then echo 2.8.0; exit 0; fi
+            shift
+            out=""; root=""; name=""
+            while [ $# -gt 0 ]; do
+              case "$1" in --json) out="$2"; shift;; --planetoid-root) root="$2"; shift;; --planetoid-name) name="$2"; shift;; esac
+              shift
+            done
+            test "$name" = "CiteSeer" || { echo "name $name" >&2; exit 3; }
+            for f in {{planetoid}}/ind.citeseer.*; do cmp -s "$f" "$root/CiteSeer/raw/$(basename $f)" || { echo "differs: $f" >&2; exit 4; }; done
+            test "$(ls $root/CiteSeer/raw | wc -l)" = 8 || { echo "not 8 files" >&2; exit 5; }
+            echo '{"pyg_version":"2.8.0","device":"cpu","model":"sage","hidden":16,"layers":2,"epochs":2,"warmup_epochs":1,"epoch_ms":[9,5],
+              "test_accuracy":0.7,"best_epoch":2,"best_val_accuracy":0.7,"val_curve":[0.6,0.7],"test_curve":[0.6,0.7],"data_source":"pyg-planetoid:CiteSeer"}' > "$out"
+            """;
+        var adapter = new PygAdapter(FakePython(dir, body), Script);
+        var spec = new TrainingRunSpec { Dataset = "citeseer", DataDir = planetoid, Model = GnnArchitecture.Sage, Hidden = 16, Layers = 2, Epochs = 2, Seed = 1 };
+        var record = adapter.Run(spec, TextWriter.Null);
+        Assert.Equal((3_327, 0.7), (record.Nodes, record.TestAccuracy));
+        Assert.Contains("PyG's Planetoid (CiteSeer) from the same raw files", record.VerificationReference, StringComparison.Ordinal);
     }
 }

@@ -92,6 +92,7 @@ public class SuiteFileReaderTests
     [InlineData("smoke")]
     [InlineData("paper")]
     [InlineData("floor")]
+    [InlineData("real-data")]
     public void TheCommittedSuitesParseAndExpand(string name)
     {
         var suite = SuiteCatalog.Load(name);
@@ -108,9 +109,10 @@ public class SuiteFileReaderTests
     {
         var plan = SuiteExpander.Expand(SuiteCatalog.Load("default"), null);
         var training = plan.Cases.OfType<TrainingSuiteCase>().ToList();
-        // Timing: 3 datasets × 3 models × (relu cusparse + 4 maxk + gnnadvisor); PyG: SAGE on 2 datasets; accuracy: SAGE on csbm-reddit, relu + 4 maxk.
-        Assert.Equal((3 * 3 * 6) + 2 + 5, training.Count);
-        Assert.Equal(5, training.Count(t => t.Id.EndsWith("/seed1", StringComparison.Ordinal)));
+        // Timing: 3 datasets × 3 models × (relu cusparse + 4 maxk + gnnadvisor); PyG: SAGE on 2 datasets; accuracy: SAGE on csbm-reddit,
+        // relu + 4 maxk; real data: SAGE on Cora and CiteSeer × (relu cusparse + 4 maxk + pyg) × 5 seeds.
+        Assert.Equal((3 * 3 * 6) + 2 + 5 + (2 * 6 * 5), training.Count);
+        Assert.Equal(5 + (2 * 6), training.Count(t => t.Id.EndsWith("/seed1", StringComparison.Ordinal)));
         Assert.Equal(training.Count, training.Select(t => t.Id).Distinct().Count());
         Assert.Contains(training, t => t.Id == "train/csbm-reddit/sage/maxk-k16/maxk/h256-l3/seed97");
         Assert.Contains(training, t => t.Id == "train/rmat-reddit/sage/relu/pyg/h256-l3/seed97");
@@ -119,5 +121,37 @@ public class SuiteFileReaderTests
         // Per graph: ALG2, ALG3, GNNAdvisor, device copy, and per k select/forward/backward, their two floors and ALG3 at width k.
         Assert.Equal(2 * (4 + (6 * 3)), kernels.Count);
         Assert.Equal(2 * 2 * 3, kernels.Count(c => KernelNames.IsDiagnostic(c.Case.Kernel)));
+    }
+
+    [Fact]
+    public void TheRealDataSectionTrainsAtThePapersSageSettings()
+    {
+        var plan = SuiteExpander.Expand(SuiteCatalog.Load("real-data"), null);
+        var training = plan.Cases.OfType<TrainingSuiteCase>().ToList();
+        Assert.Equal(2 * 6 * 5, training.Count);
+        Assert.All(training, t =>
+        {
+            Assert.Equal((0.01, 0.5, 0.0, 200, 256, 3), (t.Spec.LearningRate, t.Spec.Dropout, t.Spec.WeightDecay, t.Spec.Epochs, t.Spec.Hidden, t.Spec.Layers));
+            Assert.Equal(SuiteSectionKind.Accuracy, t.Kind);
+        });
+        Assert.Contains(training, t => t.Id == "train/citeseer/sage/relu/pyg/h256-l3/seed5");
+        Assert.Contains(training, t => t.Id == "train/cora/sage/maxk-k32/maxk/h256-l3/seed3");
+        Assert.Equal(training.Select(t => t.Id).Order(), SuiteExpander.Expand(SuiteCatalog.Load("default"), null).Cases
+            .OfType<TrainingSuiteCase>().Where(t => t.Section == "gpu-real-accuracy").Select(t => t.Id).Order());
+    }
+
+    [Theory]
+    [InlineData("\"lr\": 0", "sections[0].lr")]
+    [InlineData("\"lr\": \"fast\"", "sections[0].lr")]
+    [InlineData("\"dropout\": 1.5", "sections[0].dropout")]
+    [InlineData("\"weight_decay\": -1", "sections[0].weight_decay")]
+    public void OptimiserSettingsAreCheckedNumbers(string field, string path)
+    {
+        var json = $$"""
+            { "suite": "t", "sections": [ { "name": "s", "kind": "training", "datasets": ["cora"], "models": ["gcn"],
+              "variants": [ { "nonlinearity": "relu" } ], {{field}} } ] }
+            """;
+        var ex = Assert.Throws<SuiteFormatException>(() => SuiteFileReader.Parse(Encoding.UTF8.GetBytes(json), "suites/t.json"));
+        Assert.Equal(path, ex.Field);
     }
 }

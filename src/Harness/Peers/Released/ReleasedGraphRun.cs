@@ -37,7 +37,13 @@ public sealed record ReleasedGraphRun(string Graph, string? Commit, IReadOnlyLis
         return new ReleasedGraphRun(graph, source.Commit, run.Timings, run.Failure is null ? null : "peer failure: " + run.Failure);
     }
 
-    /// <summary>The graph's name as a file name the released program can open (letters, digits, '-', '_', '.').</summary>
-    public static string SafeName(string graph) =>
-        new([.. (graph ?? "").Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '_')]);
+    /// <summary>
+    /// The graph's name as a file name the released program can open: the last part of a spec (after its last ':' or '/'),
+    /// in letters, digits, '-', '_' and '.' ("csr:/data/graphs/Flickr" → "Flickr", "dataset:cora" → "cora").
+    /// </summary>
+    public static string SafeName(string graph)
+    {
+        var last = (graph ?? "").Split([':', '/', '\\'], StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "graph";
+        return new([.. last.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '_')]);
+    }
 }

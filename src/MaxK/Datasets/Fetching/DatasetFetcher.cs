@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -8,18 +7,22 @@ using System.Security.Cryptography;
 namespace MaxK.Datasets.Fetching;
 
 /// <summary>
-/// Downloads catalog datasets over HTTP(S) into <c>DIR/&lt;name&gt;/</c>.
+/// Downloads catalog datasets over HTTP(S) into <c>DIR/&lt;name&gt;/</c> (this file: one file's transfer; the other half,
+/// DatasetFetcher.Install.cs, turns downloads into a checked installation).
 /// <list type="bullet">
 /// <item>Resumable: bytes go to <c>FILE.partial</c>; a later run asks for <c>Range: bytes=&lt;partial size&gt;-</c> and
 /// appends on 206 Partial Content, or starts over on 200 OK (server without range support).</item>
+/// <item>Never stuck: when the server will not continue a partial file (416 for another length, a 206 for another range,
+/// a 4xx answer to the range request) or a resumed file fails verification, the partial file is deleted and the transfer
+/// starts over once, in the same run.</item>
 /// <item>Verified: the size against the expected size, else against the size the server announced
 /// (Content-Length / Content-Range); the SHA-256 when the catalog knows it. A broken transfer keeps the partial
-/// file for resuming; a complete file with the wrong size or checksum is deleted.</item>
-/// <item>Zip archives are extracted into a temporary folder beside the target and then moved into place, so an
-/// interrupted extraction never leaves half a dataset; a marker file records a finished extraction.</item>
+/// file for resuming (the message names it); a complete file with the wrong size or checksum is deleted.</item>
+/// <item>Google Drive links (<see cref="DownloadSource.GoogleDrive"/>) follow Drive's virus-scan page
+/// (<see cref="GoogleDriveConfirmation"/>); a web page where the file should be is refused, never saved as the file.</item>
 /// </list>
 /// </summary>
-public sealed class DatasetFetcher(HttpClient http, TextWriter? progress = null)
+public sealed partial class DatasetFetcher(HttpClient http, TextWriter? progress = null)
 {
     /// <summary>Suffix of in-progress downloads.</summary>
     public const string PartialSuffix = ".partial";
@@ -35,35 +38,12 @@ public sealed class DatasetFetcher(HttpClient http, TextWriter? progress = null)
     /// </summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// Fetches every source of <paramref name="entry"/> into <c>dataDirectory/&lt;name&gt;</c> and returns that folder.
-    /// <paramref name="sourceUrl"/> replaces the URL of a single-source entry (a mirror or a local copy); the file name
-    /// and checks stay those of the catalog.
-    /// </summary>
-    public async Task<string> FetchAsync(DatasetCatalogEntry entry, string dataDirectory, Uri? sourceUrl = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(dataDirectory);
-        var target = Path.Combine(dataDirectory, entry.Name);
-        Directory.CreateDirectory(target);
-        var sources = entry.Sources;
-        if (sourceUrl is not null)
-        {
-            if (sources.Count != 1)
-                throw new ArgumentException($"--source-url needs a dataset with one download; {entry.Name} has {sources.Count} files.");
-            sources = [sources[0] with { Url = sourceUrl }];
-        }
-        foreach (var source in sources)
-        {
-            var file = await DownloadAsync(source, target, cancellationToken).ConfigureAwait(false);
-            if (source.Extract)
-                ExtractZip(file, target);
-        }
-        return target;
-    }
-
     /// <summary>Downloads (or resumes, or verifies an existing copy of) one file into <paramref name="directory"/>; returns its path.</summary>
-    public async Task<string> DownloadAsync(DownloadSource source, string directory, CancellationToken cancellationToken = default)
+    public async Task<string> DownloadAsync(DownloadSource source, string directory, CancellationToken cancellationToken = default) =>
+        (await DownloadFileAsync(source, directory, cancellationToken).ConfigureAwait(false)).Path;
+
+    /// <summary>As <see cref="DownloadAsync"/>; <c>Kept</c> is true when an existing copy passed verification and no transfer ran.</summary>
+    internal async Task<(string Path, bool Kept)> DownloadFileAsync(DownloadSource source, string directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         Directory.CreateDirectory(directory);
@@ -74,123 +54,124 @@ public sealed class DatasetFetcher(HttpClient http, TextWriter? progress = null)
             if (VerifyComplete(finalPath, source, announcedLength: null, deleteOnFailure: false) is null)
             {
                 _progress.WriteLine($"{source.FileName}: already downloaded and verified.");
-                return finalPath;
+                return (finalPath, true);
             }
             _progress.WriteLine($"{source.FileName}: existing copy fails verification; downloading again.");
             File.Delete(finalPath);
         }
-
-        var existing = File.Exists(partialPath) ? new FileInfo(partialPath).Length : 0L;
-        using var request = new HttpRequestMessage(HttpMethod.Get, source.Url);
-        if (existing > 0)
-            request.Headers.Range = new RangeHeaderValue(existing, null);
-        HttpResponseMessage response;
-        using (var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            headers.CancelAfter(StallTimeout);
-            try
-            {
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new DatasetFetchException($"Cannot reach {source.Url}: {ex.Message}", ex);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new DatasetFetchException($"{source.Url} sent no response within {StallTimeout.TotalSeconds:0.###} s.", ex);
-            }
-        }
-        using (response)
-        {
-            long? total;
-            bool append;
-            if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && existing > 0)
-            {
-                var length = response.Content.Headers.ContentRange?.Length;
-                if (length == existing)
-                {
-                    _progress.WriteLine($"{source.FileName}: the partial file is already complete ({existing:N0} bytes).");
-                    return Finish(partialPath, finalPath, source, existing);
-                }
-                File.Delete(partialPath);
-                throw new DatasetFetchException(
-                    $"{source.Url}: the server rejected resuming at byte {existing:N0} (HTTP 416); the partial file was deleted, run again to restart.");
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new DatasetFetchException(
-                    $"Download of {source.Url} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}." +
-                    (existing > 0 ? $" The partial file ({existing:N0} bytes) is kept for resuming." : ""));
-            }
-            if (response.StatusCode == HttpStatusCode.PartialContent && existing > 0)
-            {
-                var range = response.Content.Headers.ContentRange;
-                if (range?.From != existing)
-                    throw new DatasetFetchException($"{source.Url}: asked to resume at byte {existing:N0} but the server sent range '{range}'.");
-                append = true;
-                total = range.Length ?? (response.Content.Headers.ContentLength is long rest ? existing + rest : null);
-                _progress.WriteLine($"{source.FileName}: resuming at {existing:N0} bytes.");
-            }
-            else
-            {
-                append = false;
-                total = response.Content.Headers.ContentLength;
-                if (existing > 0)
-                    _progress.WriteLine($"{source.FileName}: the server does not resume (HTTP {(int)response.StatusCode}); starting over.");
-                existing = 0;
-            }
-            if (source.ExpectedBytes is long expected && total is long announced && announced != expected)
-                throw new DatasetFetchException(
-                    $"{source.Url}: the server announces {announced:N0} bytes but the catalog expects {expected:N0}; is the URL right?");
-
-            await CopyAsync(response, partialPath, append, existing, total ?? source.ExpectedBytes, source, cancellationToken).ConfigureAwait(false);
-            return Finish(partialPath, finalPath, source, total);
-        }
-    }
-
-    /// <summary>Extracts a zip into <paramref name="directory"/> through a temporary folder; skipped when already done.</summary>
-    public void ExtractZip(string zipPath, string directory)
-    {
-        var marker = Path.Combine(directory, "." + Path.GetFileName(zipPath) + ".extracted");
-        if (File.Exists(marker))
-        {
-            _progress.WriteLine($"{Path.GetFileName(zipPath)}: already extracted.");
-            return;
-        }
-        var temporary = Path.Combine(directory, ".extract-" + Guid.NewGuid().ToString("N"));
         try
         {
-            try
-            {
-                ZipFile.ExtractToDirectory(zipPath, temporary);
-            }
-            catch (InvalidDataException ex)
-            {
-                File.Delete(zipPath);
-                throw new DatasetFetchException($"'{zipPath}' is not a valid zip archive ({ex.Message}); it was deleted, run again to download it anew.", ex);
-            }
-            foreach (var item in Directory.EnumerateFileSystemEntries(temporary))
-            {
-                var destination = Path.Combine(directory, Path.GetFileName(item));
-                if (Directory.Exists(destination))
-                    Directory.Delete(destination, recursive: true);
-                else if (File.Exists(destination))
-                    File.Delete(destination);
-                if (Directory.Exists(item))
-                    Directory.Move(item, destination);
-                else
-                    File.Move(item, destination);
-            }
-            File.WriteAllText(marker, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            _progress.WriteLine($"{Path.GetFileName(zipPath)}: extracted into {directory}.");
+            return (await TransferAsync(source, finalPath, partialPath, cancellationToken).ConfigureAwait(false), false);
         }
-        finally
+        catch (ResumeRejectedException rejected)
         {
-            if (Directory.Exists(temporary))
-                Directory.Delete(temporary, recursive: true);
+            File.Delete(partialPath);
+            _progress.WriteLine($"{source.FileName}: {rejected.Message}; deleted the partial file '{partialPath}', starting over.");
+            return (await TransferAsync(source, finalPath, partialPath, cancellationToken).ConfigureAwait(false), false);
         }
     }
+
+    /// <summary>One transfer into the partial file (resuming it when it exists), then verification and the rename.</summary>
+    private async Task<string> TransferAsync(DownloadSource source, string finalPath, string partialPath, CancellationToken cancellationToken)
+    {
+        var url = source.GoogleDrive ? await ResolveGoogleDriveAsync(source, finalPath, cancellationToken).ConfigureAwait(false) : source.Url;
+        var existing = File.Exists(partialPath) ? new FileInfo(partialPath).Length : 0L;
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (existing > 0)
+            request.Headers.Range = new RangeHeaderValue(existing, null);
+        using var response = await SendAsync(request, source.Url, cancellationToken).ConfigureAwait(false);
+        long? total;
+        bool append;
+        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && existing > 0)
+        {
+            var length = response.Content.Headers.ContentRange?.Length;
+            if (length == existing)
+            {
+                _progress.WriteLine($"{source.FileName}: the partial file is already complete ({existing:N0} bytes).");
+                return Finish(partialPath, finalPath, source, existing, resumed: true);
+            }
+            throw new ResumeRejectedException($"the server rejected resuming at byte {existing:N0} (HTTP 416, file length {length?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"})");
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            if (existing > 0 && (int)response.StatusCode is >= 400 and < 500)
+                throw new ResumeRejectedException($"the server answered HTTP {(int)response.StatusCode} to resuming at byte {existing:N0}");
+            throw new DatasetFetchException(
+                $"Download of {source.Url} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}." +
+                (existing > 0 ? $" The partial file '{partialPath}' ({existing:N0} bytes) is kept for resuming." : ""));
+        }
+        if (source.GoogleDrive && IsHtml(response))
+            throw new DatasetFetchException(
+                $"Google Drive sent a web page instead of {source.FileName} (a second confirmation, a quota or an access page). " +
+                $"Download it in a browser from {source.Url} and save it as '{finalPath}', then run the command again.");
+        if (response.StatusCode == HttpStatusCode.PartialContent && existing > 0)
+        {
+            var range = response.Content.Headers.ContentRange;
+            if (range?.From != existing)
+                throw new ResumeRejectedException($"asked to resume at byte {existing:N0} but the server sent range '{range}'");
+            append = true;
+            total = range.Length ?? (response.Content.Headers.ContentLength is long rest ? existing + rest : null);
+            _progress.WriteLine($"{source.FileName}: resuming at {existing:N0} bytes.");
+        }
+        else
+        {
+            append = false;
+            total = response.Content.Headers.ContentLength;
+            if (existing > 0)
+                _progress.WriteLine($"{source.FileName}: the server does not resume (HTTP {(int)response.StatusCode}); starting over.");
+            existing = 0;
+        }
+        if (source.ExpectedBytes is long expected && total is long announced && announced != expected)
+            throw new DatasetFetchException(
+                $"{source.Url}: the server announces {announced:N0} bytes but the catalog expects {expected:N0}; is the URL right?");
+
+        await CopyAsync(response, partialPath, append, existing, total ?? source.ExpectedBytes, source, cancellationToken).ConfigureAwait(false);
+        return Finish(partialPath, finalPath, source, total, resumed: append);
+    }
+
+    /// <summary>Sends with the stall timeout on the response headers; network failures become <see cref="DatasetFetchException"/>.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, Uri shownUrl, CancellationToken cancellationToken)
+    {
+        using var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        headers.CancelAfter(StallTimeout);
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new DatasetFetchException($"Cannot reach {shownUrl}: {ex.Message}", ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DatasetFetchException($"{shownUrl} sent no response within {StallTimeout.TotalSeconds:0.###} s.", ex);
+        }
+    }
+
+    /// <summary>
+    /// The URL that serves a Google Drive file: the link itself when it answers with the file, else the target of the
+    /// virus-scan page's "Download anyway" form. The first answer's body is read only when it is a web page.
+    /// </summary>
+    private async Task<Uri> ResolveGoogleDriveAsync(DownloadSource source, string finalPath, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, source.Url);
+        using var response = await SendAsync(request, source.Url, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+            throw new DatasetFetchException($"Download of {source.Url} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
+        var pageUrl = response.RequestMessage?.RequestUri ?? source.Url;
+        if (!IsHtml(response))
+            return pageUrl;
+        var html = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var confirmed = GoogleDriveConfirmation.FindDownloadUrl(html, pageUrl)
+            ?? throw new DatasetFetchException(
+                $"Google Drive did not offer {source.FileName}: its page has no download form (download quota exceeded, or the file " +
+                $"is private or gone). Download it in a browser from {source.Url} and save it as '{finalPath}', then run the command again.");
+        _progress.WriteLine($"{source.FileName}: Google Drive cannot scan this file for viruses; confirming the download.");
+        return confirmed;
+    }
+
+    private static bool IsHtml(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType is { } type && type.Contains("html", StringComparison.OrdinalIgnoreCase);
 
     private async Task CopyAsync(HttpResponseMessage response, string partialPath, bool append, long already, long? total,
         DownloadSource source, CancellationToken cancellationToken)
@@ -245,9 +226,11 @@ public sealed class DatasetFetcher(HttpClient http, TextWriter? progress = null)
         return string.Create(CultureInfo.InvariantCulture, $"{name}: {written:N0}{of} bytes{percent}, {rate:F1} MiB/s");
     }
 
-    private string Finish(string partialPath, string finalPath, DownloadSource source, long? announcedLength)
+    private string Finish(string partialPath, string finalPath, DownloadSource source, long? announcedLength, bool resumed)
     {
         var problem = VerifyComplete(partialPath, source, announcedLength, deleteOnFailure: true);
+        if (problem is not null && resumed && !File.Exists(partialPath))
+            throw new ResumeRejectedException($"the resumed file fails verification ({problem})");
         if (problem is not null)
             throw new DatasetFetchException(problem);
         File.Move(partialPath, finalPath, overwrite: true);
@@ -264,7 +247,7 @@ public sealed class DatasetFetcher(HttpClient http, TextWriter? progress = null)
         if (expected is long size && length != size)
         {
             if (length < size)
-                return $"{source.FileName}: only {length:N0} of {size:N0} bytes arrived; the partial file is kept, run again to resume.";
+                return $"{source.FileName}: only {length:N0} of {size:N0} bytes arrived; the partial file '{path}' is kept, run again to resume.";
             if (deleteOnFailure)
                 File.Delete(path);
             return $"{source.FileName}: {length:N0} bytes, expected {size:N0}; the file was deleted, run again to download it anew.";
@@ -284,4 +267,7 @@ public sealed class DatasetFetcher(HttpClient http, TextWriter? progress = null)
         }
         return null;
     }
+
+    /// <summary>The server will not continue a partial file: the caller deletes it and starts over once.</summary>
+    private sealed class ResumeRejectedException(string message) : IOException(message);
 }

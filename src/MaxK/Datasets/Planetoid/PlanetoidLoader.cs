@@ -54,7 +54,14 @@ public static class PlanetoidLoader
         if (minTest != labelled)
             throw new CorruptDatasetException(PathOf("test.index"),
                 $"test ids must start right after the {labelled} allx rows, but the smallest is {minTest}.");
-        var nodeCount = checked(labelled + (testIds.Max() - minTest + 1));
+        // The test ids span max − min + 1 nodes; ids missing from the list become zero-feature padding (CiteSeer: 15 of
+        // 1,015). A span with more padding than test nodes is a corrupt index, not a dataset (one bad line of 99,999 would
+        // otherwise make Cora 100,000 nodes; one of 2,147,483,647 would overflow).
+        var span = (long)testIds.Max() - minTest + 1;
+        if (span - testIds.Length > testIds.Length)
+            throw new CorruptDatasetException(PathOf("test.index"),
+                $"the {testIds.Length} test ids span {span:N0} node ids ({minTest} to {testIds.Max()}): more gaps than test nodes; a line is corrupt.");
+        var nodeCount = checked((int)(labelled + span));
         if ((long)y.Rows + validationNodeCount > labelled)
             throw new ArgumentOutOfRangeException(nameof(validationNodeCount), validationNodeCount,
                 $"{y.Rows} training plus {validationNodeCount} validation nodes exceed the {labelled} labelled (allx) nodes.");
@@ -76,7 +83,11 @@ public static class PlanetoidLoader
         var graphPath = PathOf("graph");
         var adjacency = PlanetoidPickle.Load(graphPath) as IDictionary
             ?? throw new CorruptDatasetException(graphPath, "expected a dict of adjacency lists.");
+        if (adjacency.Count == 0)
+            throw new CorruptDatasetException(graphPath, "the adjacency dict is empty: no edges (a truncated or replaced file).");
         var graph = PlanetoidGraphBuilder.Build(adjacency, nodeCount, graphPath);
+        if (graph.EdgeCount == 0)
+            throw new CorruptDatasetException(graphPath, "the adjacency lists hold no edge between two different nodes.");
 
         int[] sortedTest = [.. testIds.Order()];
         return new PlanetoidDataset(lower, graph, features, featureCount, labels, ally.Columns,

@@ -42,6 +42,29 @@ internal static class RawArrayFile
         return result;
     }
 
+    /// <summary>
+    /// The number of 4-byte elements in a file, from its length alone (nothing is read): lets a caller check a file
+    /// against the size another file implies before allocating for it.
+    /// </summary>
+    public static long ElementCount(string path)
+    {
+        using var handle = OpenForRead(path);
+        var bytes = RandomAccess.GetLength(handle);
+        if (bytes % sizeof(int) != 0)
+            throw new CorruptGraphFileException(path, $"length {bytes} bytes is not a multiple of 4.");
+        return bytes / sizeof(int);
+    }
+
+    /// <summary>The 4-byte little-endian element at <paramref name="index"/> (the caller checked the length).</summary>
+    public static int ReadInt32At(string path, long index)
+    {
+        using var handle = OpenForRead(path);
+        Span<byte> bytes = stackalloc byte[sizeof(int)];
+        if (RandomAccess.Read(handle, bytes, index * sizeof(int)) != sizeof(int))
+            throw new CorruptGraphFileException(path, $"file ended before element {index}.");
+        return BinaryPrimitives.ReadInt32LittleEndian(bytes);
+    }
+
     /// <summary>Writes <paramref name="values"/> as little-endian 4-byte elements, atomically replacing the file.</summary>
     public static void WriteAtomically<T>(string path, ReadOnlySpan<T> values) where T : unmanaged
     {

@@ -22,12 +22,14 @@ public static class RawCsrFiles
         File.Exists(RowPointersPath(directory, name)) && File.Exists(ColumnIndicesPath(directory, name));
 
     /// <summary>
-    /// Reads a graph, weighted when a <c>.values</c> file is present. Each file is read straight into its
-    /// array (peak memory ≈ the files' total size).
+    /// Reads a graph, weighted when a <c>.values</c> file is present. The row pointers are read first; the
+    /// <c>.indices</c> (and <c>.values</c>) file must then hold exactly <c>indptr[N]</c> elements, checked from its
+    /// length before a byte of it is read (a 6 GB file beside a 1,000-node index is refused at once, not loaded).
+    /// Each file is read straight into its array (peak memory ≈ the files' total size).
     /// </summary>
     /// <exception cref="FileNotFoundException">A required file is missing; <see cref="FileNotFoundException.FileName"/> is its path.</exception>
     /// <exception cref="CorruptGraphFileException">A file's length is not a whole number of int32/float32 values,
-    /// the row-pointer file is empty, or the weights do not match the indices one to one.</exception>
+    /// the row-pointer file is empty or ends at a negative count, or the indices or weights are not indptr[N] long.</exception>
     /// <exception cref="InvalidGraphException">The arrays are not a valid CSR graph (see <see cref="CsrValidator"/>).</exception>
     public static CsrGraph Read(string directory, string name)
     {
@@ -40,16 +42,57 @@ public static class RawCsrFiles
         var rowPointers = RawArrayFile.Read<int>(rowPointersPath);
         if (rowPointers.Length == 0)
             throw new CorruptGraphFileException(rowPointersPath, "row-pointer file is empty; it needs at least one entry (N+1 ≥ 1).");
-        var columnIndices = RawArrayFile.Read<int>(columnIndicesPath);
-        float[]? edgeWeights = null;
-        if (File.Exists(edgeWeightsPath))
+        var edgeCount = rowPointers[^1];
+        if (edgeCount < 0)
+            throw new CorruptGraphFileException(rowPointersPath, $"the last row pointer (the edge count) is {edgeCount}.");
+        RequireElements(columnIndicesPath, edgeCount, rowPointersPath);
+        var hasWeights = File.Exists(edgeWeightsPath);
+        if (hasWeights)
         {
-            edgeWeights = RawArrayFile.Read<float>(edgeWeightsPath);
-            if (edgeWeights.Length != columnIndices.Length)
+            var weights = RawArrayFile.ElementCount(edgeWeightsPath);
+            if (weights != edgeCount)
                 throw new CorruptGraphFileException(edgeWeightsPath,
-                    $"{edgeWeights.Length} weights but {columnIndices.Length} column indices in '{columnIndicesPath}'.");
+                    $"{weights} weights but {edgeCount} column indices in '{columnIndicesPath}'.");
         }
+        var columnIndices = RawArrayFile.Read<int>(columnIndicesPath);
+        var edgeWeights = hasWeights ? RawArrayFile.Read<float>(edgeWeightsPath) : null;
         return new CsrGraph(rowPointers.Length - 1, rowPointers, columnIndices, edgeWeights);
+    }
+
+    /// <summary>
+    /// N and E of a graph from the files' lengths and the two ends of the row pointers, without reading the arrays:
+    /// how an archive of large graphs is checked against a table. Checks indptr[0] = 0 and indptr[N] = E = the
+    /// number of column indices; the full CSR validation happens in <see cref="Read"/>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A required file is missing.</exception>
+    /// <exception cref="CorruptGraphFileException">The lengths or the row-pointer ends do not fit together.</exception>
+    public static (int Nodes, long Edges) ReadShape(string directory, string name)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var rowPointersPath = RowPointersPath(directory, name);
+        var pointerCount = RawArrayFile.ElementCount(rowPointersPath);
+        if (pointerCount == 0)
+            throw new CorruptGraphFileException(rowPointersPath, "row-pointer file is empty; it needs at least one entry (N+1 ≥ 1).");
+        if (pointerCount - 1 > int.MaxValue)
+            throw new CorruptGraphFileException(rowPointersPath, $"{pointerCount - 1} nodes exceed the int32 limit.");
+        var first = RawArrayFile.ReadInt32At(rowPointersPath, 0);
+        if (first != 0)
+            throw new CorruptGraphFileException(rowPointersPath, $"the first row pointer is {first}, not 0.");
+        var edgeCount = RawArrayFile.ReadInt32At(rowPointersPath, pointerCount - 1);
+        if (edgeCount < 0)
+            throw new CorruptGraphFileException(rowPointersPath, $"the last row pointer (the edge count) is {edgeCount}.");
+        RequireElements(ColumnIndicesPath(directory, name), edgeCount, rowPointersPath);
+        return ((int)(pointerCount - 1), edgeCount);
+    }
+
+    private static void RequireElements(string path, long expected, string rowPointersPath)
+    {
+        var actual = RawArrayFile.ElementCount(path);
+        if (actual != expected)
+            throw new CorruptGraphFileException(path,
+                $"{actual:N0} elements ({actual * sizeof(int):N0} bytes), but '{rowPointersPath}' ends at {expected:N0} edges " +
+                $"({expected * sizeof(int):N0} bytes expected); not reading it.");
     }
 
     /// <summary>
