@@ -44,7 +44,7 @@ public class GpuCommandTests
     }
 
     [Theory]
-    [InlineData("Unknown graph preset 'x'", "--graph", "x")]
+    [InlineData("'x' is neither a graph preset", "--graph", "x")]
     [InlineData("lists a preset twice", "--graph", "tiny-uniform,tiny-uniform")]
     [InlineData("--dim 48 is not supported", "--dim", "48")]
     [InlineData("--dim 8192 is not supported", "--dim", "8192")]
