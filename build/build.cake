@@ -5,6 +5,7 @@ var target = Argument("target", "Help");
 var configuration = Argument("configuration", "Release");
 var cudaArch = Argument("cuda-arch", EnvironmentVariable("MAXK_CUDA_ARCH") ?? "90");
 var suite = Argument("suite", "default");
+var results = Argument("results", "results");
 var root = MakeAbsolute(Directory(".."));
 var solution = root.CombineWithFilePath("MaxK.slnx");
 var harness = root.CombineWithFilePath("src/Harness/Harness.csproj");
@@ -62,18 +63,18 @@ Task("Test")
 });
 
 Task("Benchmark")
-    .Description("The main job: runs the default suite (GPU cases when CUDA is present: into results/; the CPU subset otherwise: into artifacts/results). MAXK_SHARD=i/n runs one shard.")
+    .Description("The main job: runs the default suite (GPU cases when CUDA is present: into results/; the CPU subset otherwise: into artifacts/results), then renders that run beside the committed results into artifacts/site/ (marked local). MAXK_SHARD=i/n runs one shard (no site).")
     .IsDependentOn("Native")
     .Does(() =>
 {
     var shard = EnvironmentVariable("MAXK_SHARD");
-    Maxk($"bench --suite {suite}" + (string.IsNullOrWhiteSpace(shard) ? "" : $" --shard {shard.Trim()}"));
+    Maxk($"bench --suite {suite}" + (string.IsNullOrWhiteSpace(shard) ? " --site artifacts/site" : $" --shard {shard.Trim()}"));
 });
 
 Task("Site")
-    .Description("Renders the static results site from results/ into site/_out.")
+    .Description("Renders the static results site from results/ (or --results=DIR) into site/_out.")
     .IsDependentOn("Build")
-    .Does(() => Maxk("report --results results --output site/_out"));
+    .Does(() => Maxk($"report --results \"{results}\" --output site/_out"));
 
 Task("Bundle")
     .Description("Packs what a GPU host without a .NET SDK needs (runtime, harness, GPU tests, native sources) into artifacts/bundle.")
@@ -104,7 +105,7 @@ Task("Help")
     .Description("Lists every target with its description.")
     .Does(() =>
 {
-    Information("Usage: ./build.sh <Target> [--configuration=Release] [--cuda-arch=90] [--suite=default]");
+    Information("Usage: ./build.sh <Target> [--configuration=Release] [--cuda-arch=90] [--suite=default] [--results=results]");
     Information("Targets:");
     foreach (var task in Tasks.OrderBy(t => t.Name))
         Information($"  {task.Name,-10} {task.Description}");

@@ -23,7 +23,8 @@ public sealed record AnalysisReport(IReadOnlyList<TrainingComparison> Training, 
 /// <summary>
 /// Derives the Amdahl analysis and the paper comparisons from result files: training records are paired with their
 /// baseline by <see cref="TrainingBaselines.Link"/> (per file; older files are linked here), p is the baseline's
-/// aggregation fraction, the attainment is measured speed-up / Amdahl limit, and the attainment ceiling comes from the
+/// aggregation fraction, the attainment is measured speed-up / Amdahl limit (MaxK records only: a ReLU or peer run has
+/// none), and the attainment ceiling comes from the
 /// loads-only floor cases of the same file; kernel cases give the forward and backward speed-ups over cuSPARSE ALG2 per
 /// graph and k (the diagnostic floors never do).
 /// </summary>
@@ -48,11 +49,12 @@ public static class ResultAnalysis
                 var point = paper.EndToEndAt(r.Dataset, r.Model, r.K);
                 var limit = paper.LimitsFor(r.Dataset);
                 training.Add(new TrainingComparison(file, r.Id, r.Dataset, r.Model, r.Backend, r.K, r.Device, b.Id, b.AggregationFraction, r.KernelSpeedup,
-                    r.AmdahlLimit, r.AmdahlPrediction, r.Speedup, r.AmdahlAttainment,
+                    r.AmdahlLimit, r.AmdahlPrediction, r.Speedup, r.Nonlinearity == "maxk" ? r.AmdahlAttainment : null,
                     r.TestAccuracy is { } a && b.TestAccuracy is { } ba ? (a - ba) * 100 : null,
                     point?.SpeedupVsDgl, limit?.Dgl, Points(point?.DeltaAccuracy), CeilingEstimator.Estimate(r, b, result)));
             }
-            foreach (var c in result.Cases.Where(c => c.IsOn(ComputeDevice.Cuda) && c.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward))
+            foreach (var c in result.Cases.Where(c => c.IsOn(ComputeDevice.Cuda) && c.Kernel is KernelNames.MaxKForward or KernelNames.MaxKBackward && !c.Peer
+                && c.Protocol == TimingProtocol.CudaEventsL2Flushed))
             {
                 var figure = c.Dim == 256 ? paper.KernelAt(c.Graph, c.K) : null;
                 var paperSpeedup = figure is null ? (double?)null : c.Kernel == KernelNames.MaxKForward ? figure.FwdCusparse : figure.BwdCusparse;

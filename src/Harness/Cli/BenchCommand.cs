@@ -37,9 +37,10 @@ public static class BenchCommand
         {
             Description = "Seconds after which no new case starts: the result of what finished is written, the rest listed as not run (finish them with --resume); exit 1.",
         };
+        var site = new Option<string?>("--site") { Description = "After the run, render it (marked local) beside the committed results/ into this folder, e.g. artifacts/site." };
         var command = new Command("bench", "Runs a benchmark suite: verifies every case, then times it, and writes a result file.")
         {
-            suite, output, resume, shard, runs, warmup, gpuRuns, gpuWarmup, cpuOnly, released, stopAfter,
+            suite, output, resume, shard, runs, warmup, gpuRuns, gpuWarmup, cpuOnly, released, stopAfter, site,
         };
         command.SetAction(parse =>
         {
@@ -65,6 +66,8 @@ public static class BenchCommand
                 + $"{outcome.Resumed} from the journal, {outcome.Ran} run now) to {outcome.Path}");
             foreach (var skipped in result.Skipped)
                 log.WriteLine($"Not run: {skipped.What} — {skipped.Reason}");
+            if (parse.GetValue(site) is { } siteOutput)
+                LocalSite.Render(outcome.Path, siteOutput, log);
             if (outcome.NotRun > 0)
                 log.WriteLine($"Stopped by --stop-after: {outcome.NotRun} cases not run; `maxk bench --suite {parse.GetValue(suite)} --resume` finishes them.");
             return outcome.Failed == 0 && outcome.NotRun == 0 ? 0 : 1;

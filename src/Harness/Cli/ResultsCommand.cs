@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MaxK.Harness.Analysis;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Results;
 using MaxK.Harness.Runner;
 
@@ -32,9 +33,32 @@ public static class ResultsCommand
                     output.WriteLine(problem);
             }
             output.WriteLine($"{files.Count - invalid} of {files.Count} result file(s) valid against {RunResult.CurrentSchema}.");
+            output.WriteLine(RoleSummary(files));
             return invalid == 0 ? 0 : 1;
         });
         return validate;
+    }
+
+    /// <summary>
+    /// "roles: 9 headline, 1 diagnostic, 5 probe (15 derived from the suite name)": what each readable file is for, as the
+    /// site and the claims read it (<see cref="RunRoles.Of"/>); files written before roles existed take it from their suite.
+    /// </summary>
+    private static string RoleSummary(IReadOnlyList<string> files)
+    {
+        var manifests = new List<RunManifest>();
+        foreach (var file in files)
+        {
+            try
+            {
+                manifests.Add(ResultJson.Read(file).Manifest);
+            }
+            catch (HarnessException)
+            {
+                // Named above as invalid; it has no role to count.
+            }
+        }
+        return $"roles: {string.Join(", ", Enum.GetValues<RunRole>().Select(r => $"{manifests.Count(m => m.EffectiveRole == r)} {r.Word()}"))} "
+            + $"({manifests.Count(m => m.Role is null)} derived from the suite name)";
     }
 
     private static Command Merge()

@@ -16,6 +16,22 @@ public static class KernelNames
     public const string CuSparseSpmmAlg3 = CuSparseSpmmAlg3Kernel.Name;
     public const string GnnAdvisorSpmm = GnnAdvisorSpmmKernel.Name;
 
+    /// <summary>
+    /// The GNNAdvisor-style SpMM at the best (ngs, wpb) of a small sweep timed at set-up (its <c>config</c> names the
+    /// choice); <see cref="GnnAdvisorSpmm"/> is the same kernel with its own decider. Headline "vs GNNAdvisor" ratios use
+    /// this one where a run has it. No descriptor yet: the sweep's records are read by the analysis and the site.
+    /// </summary>
+    public const string GnnAdvisorSpmmBest = "gnnadvisor_spmm_best";
+
+    /// <summary>cuSPARSE SpMM with its default algorithm, the released MaxK-GNN code's baseline (its peer records, <see cref="ReleasedCuSparseKernel"/>).</summary>
+    public const string CuSparseSpmmDefault = ReleasedCuSparseKernel.Name;
+
+    /// <summary>
+    /// The released MaxK-GNN kernels run as a black-box peer (<see cref="Vocabulary.PeerImplementations"/>): their records
+    /// fill only the "released code" columns, never a headline or one of our speed-ups.
+    /// </summary>
+    public const string MaxkGnnReleased = Vocabulary.PeerImplementations.MaxkGnnReleased;
+
     /// <summary>A device-to-device copy of N × D floats: the GPU's achievable memory bandwidth, the GB/s reference line.</summary>
     public const string DeviceCopy = DeviceCopyKernel.Name;
 

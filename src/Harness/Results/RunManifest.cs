@@ -1,10 +1,23 @@
 using System.Text.Json.Serialization;
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Results;
 
 /// <summary>Provenance of a run (snake_case in JSON): what ran, where, with which software, and when (UTC).</summary>
 public sealed record RunManifest
 {
     public required string Suite { get; init; }
+
+    /// <summary>
+    /// What the file is for: headline, diagnostic or probe, from the suite file (or the command). Absent in files written
+    /// before roles existed: <see cref="EffectiveRole"/> derives it from <see cref="Suite"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunRole? Role { get; init; }
+
+    /// <summary>The recorded <see cref="Role"/>, else the role of <see cref="Suite"/> by name (<see cref="RunRoles.ForSuite"/>).</summary>
+    [JsonIgnore]
+    public RunRole EffectiveRole => Role ?? RunRoles.ForSuite(Suite);
     public required string HarnessCommit { get; init; }
     public required bool HarnessDirty { get; init; }
 

@@ -91,6 +91,7 @@ public sealed class SuiteRunner(TextWriter log)
         var manifest = ManifestFactory.Create(suite.Name, (driver.DeviceCount, driver.DriverVersion, gpuReason), suite.Seed) with
         {
             StartedUtc = journal.Header.StartedUtc ?? DateTimeOffset.UtcNow,
+            Role = suite.Role,
             SuiteHash = suite.Sha256,
             Shard = header.Shard,
             Seeds = [.. new[] { (long)suite.Seed }.Concat(mine.OfType<TrainingSuiteCase>().Select(t => t.Spec.Seed)).Distinct()],

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>HTML escaping and invariant number formatting for the site: every string from results goes through <see cref="E"/>.</summary>

@@ -1,5 +1,7 @@
 using Markdig;
 
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using Scriban;
 using Scriban.Runtime;
 
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace MaxK.Harness.Site;
 public sealed class SiteLayout(string templatesDirectory, string reproduceHtml)
 {
     private static readonly (string Href, string Text)[] Nav =
-        [("index.html", "Summary"), ("kernels.html", "Kernels"), ("training.html", "Training"), ("compare/index.html", "Compare runs"), ("downloads.html", "Downloads")];
+        [("claims.html", "Claims"), ("index.html", "Summary"), ("kernels.html", "Kernels"), ("training.html", "Training"), ("compare/index.html", "Compare runs"), ("downloads.html", "Downloads")];
 
     private readonly Dictionary<string, Template> _templates = new(StringComparer.Ordinal);
 

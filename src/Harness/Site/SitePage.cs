@@ -1,3 +1,5 @@
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>
@@ -13,8 +15,21 @@ public sealed class SitePage(string path, string template, string title)
     public List<SiteSection> Sections { get; } = [];
     public List<SiteTable> Tables { get; } = [];
 
+    /// <summary>Tables offered only as downloads (CSV and JSON), not shown on the page: too long to read there.</summary>
+    public List<SiteTable> DownloadOnly { get; } = [];
+
     /// <summary>Relative path from this page to the site root ("" or "../").</summary>
     public string Root => string.Concat(Enumerable.Repeat("../", Path.Count(c => c == '/')));
+
+    /// <summary>Registers a table for the downloads only (not shown on this page) and returns it.</summary>
+    public SiteTable Offer(SiteTable table)
+    {
+        DownloadOnly.Add(table);
+        return table;
+    }
+
+    /// <summary>Every table of the page, shown or offered.</summary>
+    public IEnumerable<SiteTable> AllTables => Tables.Concat(DownloadOnly);
 
     /// <summary>Registers a table for the downloads and returns its HTML for this page.</summary>
     public string Table(SiteTable table)

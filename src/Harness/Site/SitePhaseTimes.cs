@@ -1,3 +1,5 @@
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>Median epoch time per phase in ms as the site charts it (contracts.md: phase_ms_median; the parts add up to the epoch).</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using MaxK.Harness.Vocabulary;
+using MaxK.Harness.Analysis.Claims;
 using MaxK.Harness.Paper;
 using MaxK.Harness.Results;
 using MaxK.Harness.Site.Pages;
@@ -15,13 +17,20 @@ namespace MaxK.Harness.Site;
 public static class SiteRenderer
 {
     /// <summary>Renders the site into <paramref name="outputDirectory"/> and returns the number of result files rendered.</summary>
-    public static int Render(string resultsDirectory, string siteDirectory, string outputDirectory, TextWriter log)
+    public static int Render(string resultsDirectory, string siteDirectory, string outputDirectory, TextWriter log) =>
+        Render(resultsDirectory, [], siteDirectory, outputDirectory, log);
+
+    /// <summary>
+    /// Renders the committed results plus local runs (files or folders outside them, marked local on every page: see
+    /// <see cref="SiteRunLoader"/>) into <paramref name="outputDirectory"/>; returns the number of result files rendered.
+    /// </summary>
+    public static int Render(string resultsDirectory, IReadOnlyList<string> local, string siteDirectory, string outputDirectory, TextWriter log)
     {
         var culture = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            return RenderInvariant(resultsDirectory, siteDirectory, outputDirectory, log);
+            return RenderInvariant(resultsDirectory, local, siteDirectory, outputDirectory, log);
         }
         finally
         {
@@ -29,25 +38,26 @@ public static class SiteRenderer
         }
     }
 
-    private static int RenderInvariant(string resultsDirectory, string siteDirectory, string outputDirectory, TextWriter log)
+    private static int RenderInvariant(string resultsDirectory, IReadOnlyList<string> local, string siteDirectory, string outputDirectory, TextWriter log)
     {
-        var runs = SiteRunLoader.Load(resultsDirectory, log);
+        var runs = SiteRunLoader.Load(resultsDirectory, local, log);
         var content = new SiteContent(Path.Combine(siteDirectory, "content"));
         var paper = PaperNumbers.Load(Path.Combine(siteDirectory, "content", "paper-numbers.json"));
         var layout = new SiteLayout(Path.Combine(siteDirectory, "templates"), content.Page("reproduce"));
-        var groups = GpuGroup.From(runs);
+        var model = new SiteModel(runs, paper);
 
         var pages = new List<SitePage>
         {
-            IndexPage.Build(groups, runs, paper, content),
-            KernelPage.Build(groups, content),
-            TrainingPage.Build(groups, content),
+            IndexPage.Build(model, content),
+            ClaimsPage.Build(model, content),
+            KernelPage.Build(model.Groups, content),
+            TrainingPage.Build(model, content),
         };
         pages.AddRange(ComparePages.Build(runs, content));
         pages.AddRange(runs.Select(r => RunPage.Build(r, ComparePages.Previous(r, runs))));
         pages.Add(DownloadsPage.Build(pages, runs, content));
 
-        var tableIds = pages.SelectMany(p => p.Tables).GroupBy(t => t.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var tableIds = pages.SelectMany(p => p.AllTables).GroupBy(t => t.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (tableIds.Count > 0)
             throw new HarnessException($"Site tables with the same id: {string.Join(", ", tableIds)}.");
 
@@ -61,11 +71,13 @@ public static class SiteRenderer
             File.WriteAllText(Path.Combine(staging, Marker), "Rendered by maxk report; replaced on the next render.\n");
             foreach (var page in pages)
                 Write(staging, page.Path, layout.Render(page));
-            foreach (var table in pages.SelectMany(p => p.Tables))
+            foreach (var table in pages.SelectMany(p => p.AllTables))
             {
                 Write(staging, table.CsvPath, table.ToCsv());
                 Write(staging, table.JsonPath, table.ToJson());
             }
+            Write(staging, ClaimsPage.JsonPath, ClaimsJson.Write(model.Claims));
+            Write(staging, ClaimsPage.CsvPath, ClaimsCsv.Write(model.Claims));
             foreach (var run in runs)
             {
                 WriteBytes(staging, RunPage.DataPath(run), run.RawJson);
@@ -82,7 +94,8 @@ public static class SiteRenderer
             if (Directory.Exists(staging))
                 Directory.Delete(staging, recursive: true);
         }
-        log.WriteLine($"Site: {runs.Count} result file(s), {pages.Count} page(s), {pages.Sum(p => p.Tables.Count)} table(s) rendered to {Path.Combine(outputDirectory, "index.html")}");
+        log.WriteLine($"Site: {runs.Count} result file(s) ({runs.Count(r => r.Local)} local), {pages.Count} page(s), {pages.Sum(p => p.AllTables.Count())} table(s), "
+            + $"{model.Claims.Rows.Count} claim(s) rendered to {Path.Combine(outputDirectory, "index.html")}");
         return runs.Count;
     }
 

@@ -1,3 +1,5 @@
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>A section of a page: anchor id, heading (plain text, escaped by the template) and trusted HTML built by the site.</summary>

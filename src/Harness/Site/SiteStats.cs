@@ -1,3 +1,5 @@
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>Small statistics for summary rows.</summary>

@@ -2,6 +2,8 @@ using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
 
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site;
 
 /// <summary>Resolves <c>{{ include 'name' }}</c> to site/templates/name.scriban-html.</summary>

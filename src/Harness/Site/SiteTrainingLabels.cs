@@ -1,3 +1,4 @@
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Site;

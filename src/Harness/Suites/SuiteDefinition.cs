@@ -7,8 +7,13 @@ namespace MaxK.Harness.Suites;
 /// a name, a base seed and sections (kernel, training, accuracy or verification), each expanded into cases by
 /// <see cref="SuiteExpander"/>. <see cref="Sha256"/> is the hash of the file's bytes (of the definition's canonical text
 /// for a built-in suite), recorded in the manifest so a result names exactly the suite that produced it.
+/// <see cref="Role"/> (the file's "role", else <see cref="RunRoles.ForSuite"/> of the name) goes into the manifest: only
+/// headline runs fill headline tables.
 /// </summary>
-public sealed record SuiteDefinition(string Name, string Description, ulong Seed, string File, string Sha256, IReadOnlyList<SuiteSection> Sections);
+public sealed record SuiteDefinition(string Name, string Description, ulong Seed, string File, string Sha256, IReadOnlyList<SuiteSection> Sections)
+{
+    public RunRole Role { get; init; } = RunRoles.ForSuite(Name);
+}
 
 /// <summary>What a section measures.</summary>
 public enum SuiteSectionKind

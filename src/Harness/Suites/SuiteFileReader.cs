@@ -52,10 +52,13 @@ public static class SuiteFileReader
                 throw new SuiteFormatException(file, duplicate.Line, duplicate.Path == "(root)" ? duplicate.Key : $"{duplicate.Path}.{duplicate.Key}", "is given twice in one object; give it once");
             var ctx = new Context(file, new JsonLineMap(utf8));
             var root = doc.RootElement;
-            ctx.Object(root, "", ["suite", "description", "seed", "sections"]);
+            ctx.Object(root, "", ["suite", "description", "role", "seed", "sections"]);
             var name = ctx.String(root, "", "suite", required: true)!;
             if (SuiteNames.Problem(name) is { } problem)
                 throw ctx.Error("suite", problem);
+            var roleWord = ctx.String(root, "", "role", required: false);
+            var role = roleWord is null ? RunRoles.ForSuite(name)
+                : RunRoles.Parse(roleWord) ?? throw ctx.Error("role", $"'{roleWord}' is not a role; use headline, diagnostic or probe");
             var description = ctx.String(root, "", "description", required: false) ?? "";
             var seed = ctx.Long(root, "", "seed") ?? 42;
             if (seed < 0)
@@ -70,7 +73,7 @@ public static class SuiteFileReader
             var dup = sections.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
             if (dup is not null)
                 throw ctx.Error($"sections[{sections.FindLastIndex(s => s.Name == dup.Key)}].name", $"section name '{dup.Key}' is used twice");
-            return new SuiteDefinition(name, description, (ulong)seed, file, Convert.ToHexStringLower(SHA256.HashData(utf8)), sections);
+            return new SuiteDefinition(name, description, (ulong)seed, file, Convert.ToHexStringLower(SHA256.HashData(utf8)), sections) { Role = role };
         }
     }
 

@@ -31,4 +31,15 @@ public class PaperNumbersTests
         Assert.Null(paper.PaperName("kernel-ppa"));
         Assert.Null(paper.KernelAt("kernel-Reddit", 128));
     }
+
+    [Theory]
+    [InlineData("dataset:reddit", "reddit", "Reddit")]
+    [InlineData("csr:data/kernel/ogbn-proteins", "ogbn-proteins", "ogbn-proteins")]
+    [InlineData("kernel-Reddit", "kernel-Reddit", "Reddit")]
+    [InlineData("dataset:cora", "cora", null)]
+    public void RealGraphsNamedBySourceSpecMapToThePapersGraph(string graph, string bare, string? paper)
+    {
+        Assert.Equal(bare, PaperNumbers.BareName(graph));
+        Assert.Equal(paper, PaperNumbers.Embedded().PaperName(graph));
+    }
 }

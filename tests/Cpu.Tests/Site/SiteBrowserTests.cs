@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -10,7 +9,9 @@ namespace MaxK.Tests.Site;
 /// size, and every link resolves (the file exists and, for #anchors, the element exists). Skips with the reason
 /// when /usr/bin/chromium is missing. Playwright's node driver ships in the NuGet package (bin/.playwright); no
 /// browser is downloaded. Set MAXK_SITE_SCREENSHOTS=DIR to save a full-page screenshot of every page
-/// (DIR/published/ for the committed results alone, DIR/with-fixtures/ with the training fixtures added).
+/// (DIR/published/ for the committed results alone, DIR/with-fixtures/ with the fixtures added). The claims page is
+/// checked for its rows, verdicts and the paper's GPU column, and the index for the claims page as its first link. No
+/// wall-clock limit: the machine may be loaded.
 /// </summary>
 public sealed partial class SiteBrowserTests
 {
@@ -25,15 +26,16 @@ public sealed partial class SiteBrowserTests
         if (!File.Exists(Chromium))
             Assert.Skip($"{Chromium} not found: install Debian's chromium (apt-get install -y chromium) to run the site browser test.");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var shots = Environment.GetEnvironmentVariable("MAXK_SITE_SCREENSHOTS");
-        var clock = Stopwatch.StartNew();
 
         using var scratch = new ScratchFolder();
-        // "published": the committed results alone, as the published site; "with-fixtures": plus the training fixtures and a
-        // synthetic run with loads-only floor cases (Support/FloorResults).
+        // "published": the committed results alone, as the published site; "with-fixtures": plus the training fixtures, a
+        // synthetic run with loads-only floor cases (Support/FloorResults) and the two-GPU claims fixture (Support/ClaimsFixture).
         var site = variant == "published"
             ? SiteTestData.Render(scratch, SiteTestData.CommittedResults)
-            : SiteTestData.Render(scratch, SiteTestData.CommittedResults, SiteTestData.FixtureResults, Support.FloorResults.WriteFolder(scratch.File("floor-results")));
+            : SiteTestData.Render(scratch, SiteTestData.CommittedResults, SiteTestData.FixtureResults, Support.FloorResults.WriteFolder(scratch.File("floor-results")),
+                Support.ClaimsFixture.WriteFolder(scratch.File("claims-results")));
         var pages = SiteTestData.Files(site).Where(f => f.EndsWith(".html", StringComparison.Ordinal)).ToList();
         Assert.True(pages.Count >= 10, $"only {pages.Count} pages");
 
@@ -74,6 +76,20 @@ public sealed partial class SiteBrowserTests
             charts += sizes.Length;
             if (relative == "kernels.html" || (relative == "training.html" && variant != "published"))
                 Assert.True(sizes.Length > 0, $"{relative} has no chart");
+            if (relative == "claims.html")
+            {
+                // Every claim a row, each naming the paper's GPU column and a verdict; the GPUs side by side.
+                var claimRows = await page.EvaluateAsync<int>("() => document.querySelectorAll('table.claims tbody tr').length");
+                Assert.True(claimRows >= 10, $"claims.html shows {claimRows} claim rows");
+                Assert.Equal(claimRows, await page.EvaluateAsync<int>("() => Array.from(document.querySelectorAll('table.claims tbody tr')).filter(r => /holds|exceeded|not reproduced|not measured/.test(r.textContent)).length"));
+                var headers = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelector('table.claims thead').querySelectorAll('th')).map(h => h.textContent)");
+                Assert.Contains("paper (A100)", headers);
+                Assert.Contains("ours H200", headers);
+                if (variant != "published")
+                    Assert.Contains("ours H100", headers);
+            }
+            if (relative == "index.html")
+                Assert.Equal("claims.html", await page.EvaluateAsync<string>("() => document.querySelector('main a[href]').getAttribute('href')"));
             var links = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('a[href], link[href]')).map(a => a.getAttribute('href'))");
             foreach (var href in links)
                 CheckLink(site, relative, href, problems);

@@ -10,6 +10,7 @@ public sealed class SiteSnapshotTests
     public static TheoryData<string> Pages() =>
     [
         "index.html",
+        "claims.html",
         "training.html",
         "kernels.html",
         "compare/Fixture_GPU_2026-01-01_f1e70000_training-fixture__vs__Fixture_GPU_2026-01-02_f1e70001_training-fixture.html",

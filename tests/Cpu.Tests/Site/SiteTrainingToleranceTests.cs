@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using MaxK.Harness.Results;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Site;
 
 namespace MaxK.Tests.Site;
@@ -33,7 +34,7 @@ public sealed class SiteTrainingToleranceTests
     {
         Manifest = new RunManifest
         {
-            Suite = "training", HarnessCommit = new string('b', 40), HarnessDirty = false, Host = "h", Cpu = "c", LogicalCpus = 1, MemoryBytes = 1,
+            Suite = "training", Role = RunRole.Headline, HarnessCommit = new string('b', 40), HarnessDirty = false, Host = "h", Cpu = "c", LogicalCpus = 1, MemoryBytes = 1,
             Os = "o", Dotnet = "d", TorchSharp = "t", Gpu = Gpu, Seed = 1, StartedUtc = DateTimeOffset.UnixEpoch,
         },
         Skipped = [],

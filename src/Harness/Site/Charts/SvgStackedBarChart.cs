@@ -8,7 +8,10 @@ namespace MaxK.Harness.Site.Charts;
 /// </summary>
 public sealed class SvgStackedBarChart
 {
-    private const double Width = 640, Height = 400, Left = 64, Right = 436, Top = 40, Bottom = 300;
+    private const double Height = 400, Left = 64, Right = 436, Top = 40, Bottom = 300;
+
+    /// <summary>Wide enough for the longest legend entry (about 6.5 px per character at 11 px), at least 640.</summary>
+    private double Width => Math.Max(640, Math.Ceiling(Right + 32 + (Parts.Max(p => p.Length) * 6.5) + 8));
 
     public required string Title { get; init; }
     public required string YLabel { get; init; }

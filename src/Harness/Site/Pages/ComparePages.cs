@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using MaxK.Harness.Vocabulary;
+
 namespace MaxK.Harness.Site.Pages;
 
 /// <summary>
@@ -10,7 +12,11 @@ namespace MaxK.Harness.Site.Pages;
 /// </summary>
 public static class ComparePages
 {
-    /// <summary>|Δ| below this counts as noise when a run has no confidence interval.</summary>
+    /// <summary>
+    /// The practical-significance threshold: a change is flagged only when |Δ| is at least this large (3 %) and, where both
+    /// runs have 95 % confidence intervals, those intervals are disjoint. Tight intervals make a 0.1 % change "significant"
+    /// without mattering; a wide interval (a loaded CPU host) makes a large change unproven.
+    /// </summary>
     public const double NoiseFraction = 0.03;
 
     public static string PairPage(SiteRun a, SiteRun b) => $"compare/{a.Slug}__vs__{b.Slug}.html";
@@ -79,7 +85,8 @@ public static class ComparePages
         var page = new SitePage(PairPage(a, b), "compare", $"Compare {a.Label} → {b.Label}");
         page.IntroHtml = $"<p>A = <a href=\"../{Html.E(a.Page)}\">{Html.E(a.RelativePath)}</a> ({Html.E(a.GpuName)}, commit <code>{Html.E(Short(a))}</code>), "
             + $"B = <a href=\"../{Html.E(b.Page)}\">{Html.E(b.RelativePath)}</a> ({Html.E(b.GpuName)}, commit <code>{Html.E(Short(b))}</code>). "
-            + $"Δ % = (B − A) / A of the median; green: B faster, red: B slower, grey: within noise (overlapping 95 % CIs, or |Δ| &lt; {Html.N(NoiseFraction * 100, 0)} % without CIs).</p>\n";
+            + $"Δ % = (B − A) / A of the median. A change is flagged (green: B faster, red: B slower) only when the two 95 % confidence intervals of the median are disjoint "
+            + $"<strong>and</strong> |Δ| ≥ {Html.N(NoiseFraction * 100, 0)} % (without intervals: |Δ| ≥ {Html.N(NoiseFraction * 100, 0)} % alone); grey otherwise, with the reason.</p>\n";
         var cases = new SiteTable($"compare-{a.Slug}--{b.Slug}-cases", $"Kernel cases in both runs: {a.Label} → {b.Label}", ["id", "kernel", "graph", "D", "k", "A median ms", "B median ms", "Δ %", "verdict"]);
         var bCases = b.Result.Cases.Where(c => c.MedianMs is > 0).GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var ca in a.Result.Cases.Where(c => c.MedianMs is > 0))
@@ -115,11 +122,17 @@ public static class ComparePages
 
     private static string Signed(double fraction) => (fraction >= 0 ? "+" : "−") + Html.N(Math.Abs(fraction) * 100, 1) + " %";
 
-    /// <summary>Δ as a fraction, CSS class and verdict: within noise when the CIs overlap (or |Δ| &lt; 3 % without CIs).</summary>
+    /// <summary>
+    /// Δ as a fraction, CSS class and verdict: flagged ("B faster" / "B slower") only when |Δ| ≥ <see cref="NoiseFraction"/>
+    /// and the CIs (where both runs have them) are disjoint; otherwise "below 3 %" or "CIs overlap".
+    /// </summary>
     public static (double Delta, string Class, string Verdict) Judge(double a, double b, double? aLo, double? aHi, double? bLo, double? bHi)
     {
         var delta = (b - a) / a;
-        var noise = aLo is { } al && aHi is { } ah && bLo is { } bl && bHi is { } bh ? al <= bh && bl <= ah : Math.Abs(delta) < NoiseFraction;
-        return noise ? (delta, "same", "within noise") : delta < 0 ? (delta, "better", "B faster") : (delta, "worse", "B slower");
+        if (Math.Abs(delta) < NoiseFraction)
+            return (delta, "same", $"below {Html.N(NoiseFraction * 100, 0)} %");
+        if (aLo is { } al && aHi is { } ah && bLo is { } bl && bHi is { } bh && al <= bh && bl <= ah)
+            return (delta, "same", "CIs overlap");
+        return delta < 0 ? (delta, "better", "B faster") : (delta, "worse", "B slower");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Kernels;
 using MaxK.Harness.Results;
 using MaxK.Harness.Site.Charts;
@@ -9,8 +10,8 @@ namespace MaxK.Harness.Site.Pages;
 /// <summary>
 /// kernels.html: per GPU, speed-up against k for every graph (with ALG2, ALG3, GNNAdvisor-style and cuSPARSE at
 /// width k as references), time against graph size, achieved GB/s against the measured bandwidth, the loads-only floors
-/// beside the kernels they bound where a run measured them (labelled as diagnostic, never a result), and the table of
-/// every latest case.
+/// beside the kernels they bound where a run measured them (labelled as diagnostic, never a result); the table of every
+/// latest case is a download (<see cref="SitePage.Offer"/>), not part of the page. Cases come from headline runs only.
 /// </summary>
 public static class KernelPage
 {
@@ -28,7 +29,10 @@ public static class KernelPage
             page.Sections.Add(new SiteSection(g.Anchor + "-bandwidth", $"{g.Gpu}: achieved bandwidth", Bandwidth(g), 3));
             if (g.Cases.Any(c => c.IsDiagnostic))
                 page.Sections.Add(new SiteSection(g.Anchor + "-floor", $"{g.Gpu}: {KernelNames.FloorLabel}", Floors(page, g), 3));
-            page.Sections.Add(new SiteSection(g.Anchor + "-cases", $"{g.Gpu}: all cases", page.Table(CaseTable(g)), 3));
+            var cases = page.Offer(CaseTable(g));
+            page.Sections.Add(new SiteSection(g.Anchor + "-cases", $"{g.Gpu}: all cases",
+                $"<p>The newest measurement of every case ({Html.Count(cases.Rows.Count)} rows, headline runs and loads-only floors) is a download: "
+                + $"<a href=\"{Html.E(cases.CsvPath)}\">CSV</a> · <a href=\"{Html.E(cases.JsonPath)}\">JSON</a> (listed on the <a href=\"downloads.html\">downloads page</a>).</p>\n", 3));
         }
         return page;
     }
@@ -52,19 +56,19 @@ public static class KernelPage
                 Title = $"{graph}: speed-up against cuSPARSE ALG2 (D = {d})",
                 XLabel = "k (kept features per row, log scale)", YLabel = "speed-up over cuSPARSE ALG2 (×)", XLogBase = 2,
             };
-            foreach (var kernel in new[] { KernelNames.MaxKForward, KernelNames.MaxKBackward })
+            foreach (var kernel in IndexPage.HeadlineKernels)
                 chart.Series.Add(new ChartSeries(kernel, maxk.Where(c => c.Case.Kernel == kernel && c.Case.Dim == d)
                     .Select(c => new ChartPoint(c.Case.K, c.VsAlg2!.Value, $"{kernel} {graph} k={K(c.Case.K)} D={K(d)}: {Html.N(c.Case.MedianMs, 3)} ms, {Html.X(c.VsAlg2)} ({c.Run.Label})")).ToList()));
             var widthK = cases.Where(c => c.Case.WidthK == true && c.VsAlg2 is not null).ToList();
             if (widthK.Count > 0)
                 chart.Series.Add(new ChartSeries("cuSPARSE at width k", widthK.Select(c => new ChartPoint(c.Case.K, c.VsAlg2!.Value,
                     $"{c.Case.Kernel} at width k={K(c.Case.K)}: {Html.N(c.Case.MedianMs, 3)} ms, {Html.X(c.VsAlg2)} ({c.Run.Label})")).ToList(), Dashed: true));
-            chart.References.Add(new ReferenceLine("ALG2 (1×)", 1));
+            chart.References.Add(new ReferenceLine("cuSPARSE ALG2 (1×)", 1));
             var first = maxk[0];
             if (first.Sibling(KernelNames.CuSparseSpmmAlg3, d) is { MedianMs: { } a3 } && first.Sibling(KernelNames.CuSparseSpmmAlg2, d) is { MedianMs: { } a2 })
-                chart.References.Add(new ReferenceLine($"ALG3 at D ({Html.X(a2 / a3)})", a2 / a3));
-            if (first.Sibling(KernelNames.GnnAdvisorSpmm, d) is { MedianMs: { } gn } && first.Sibling(KernelNames.CuSparseSpmmAlg2, d) is { MedianMs: { } b2 })
-                chart.References.Add(new ReferenceLine($"GNNAdvisor at D ({Html.X(b2 / gn)})", b2 / gn));
+                chart.References.Add(new ReferenceLine($"cuSPARSE ALG3 at D ({Html.X(a2 / a3)})", a2 / a3));
+            if (first.GnnAdvisor is { Case.MedianMs: { } gn } gnna && first.Sibling(KernelNames.CuSparseSpmmAlg2, d) is { MedianMs: { } b2 })
+                chart.References.Add(new ReferenceLine($"GNNAdvisor-style at D, {gnna.ShortLabel} ({Html.X(b2 / gn)})", b2 / gn));
             sb.Append(chart.Render("chart-" + Html.Slug(g.Gpu) + "-k-" + Html.Slug(graph)));
         }
         sb.Append("</div>\n");
@@ -79,7 +83,8 @@ public static class KernelPage
     [
         ("cuSPARSE ALG2", c => c.Case.Kernel == KernelNames.CuSparseSpmmAlg2 && c.Case.WidthK != true, false),
         ("cuSPARSE ALG3", c => c.Case.Kernel == KernelNames.CuSparseSpmmAlg3 && c.Case.WidthK != true, false),
-        ("GNNAdvisor-style", c => c.Case.Kernel == KernelNames.GnnAdvisorSpmm, false),
+        ("GNNAdvisor-style (own decider)", c => c.Case.Kernel == KernelNames.GnnAdvisorSpmm, false),
+        ("GNNAdvisor-style (best of sweep)", c => c.Case.Kernel == KernelNames.GnnAdvisorSpmmBest, false),
         ($"{KernelNames.MaxKForward} k={K(k)}", c => c.Case.Kernel == KernelNames.MaxKForward && c.Case.K == k, false),
         ($"{KernelNames.MaxKBackward} k={K(k)}", c => c.Case.Kernel == KernelNames.MaxKBackward && c.Case.K == k, false),
         ($"cuSPARSE at width k={K(k)}", c => c.Case.WidthK == true && c.Case.K == k, true),
@@ -155,9 +160,10 @@ public static class KernelPage
     /// <summary>The kernel name, with the floor label for a diagnostic case.</summary>
     internal static string KernelLabel(CaseRecord c) => c.Diagnostic == true ? $"{c.Kernel} — {KernelNames.FloorLabel}" : c.Kernel;
 
-    /// <summary>"yes", "NO", or "diagnostic (never verified)" for a floor that ran.</summary>
+    /// <summary>"yes", "NO", "diagnostic (never verified)" for a floor that ran, or "peer (never verified)" for the released code's record.</summary>
     internal static SiteCell VerifiedCell(CaseRecord c) => c.Diagnostic == true && c.Error is null
         ? new SiteCell("diagnostic (never verified)", false, CssClass: "note", Tip: c.VerificationReference)
+        : c.Peer && c.Error is null ? new SiteCell("peer (never verified)", false, CssClass: "note", Tip: c.VerificationReference)
         : new SiteCell(c.Verified ? "yes" : "NO", c.Verified, CssClass: c.Verified ? "ok" : "fail");
 
     /// <summary>Each floor beside the kernel it bounds (same run, graph, D and k): both medians and the floor's share of the kernel's time.</summary>

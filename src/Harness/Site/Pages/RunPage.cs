@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using MaxK.Harness.Vocabulary;
 using MaxK.Harness.Kernels;
+using MaxK.Harness.Results;
 
 namespace MaxK.Harness.Site.Pages;
 
@@ -17,7 +19,7 @@ public static class RunPage
     {
         var page = new SitePage(run.Page, "run", $"Run {run.Label}");
         var m = run.Result.Manifest;
-        page.IntroHtml = $"<p>Result file <code>results/{Html.E(run.RelativePath)}</code> (<a href=\"../{Html.E(DataPath(run))}\">download JSON</a>) · GPU {Html.E(run.GpuName)} · suite <code>{Html.E(m.Suite)}</code> · commit <code>{Html.E(m.HarnessCommit)}</code>{(m.HarnessDirty ? " <span class=\"fail\">(dirty working tree)</span>" : "")}"
+        page.IntroHtml = $"<p>Result file <code>{(run.Local ? "" : "results/")}{Html.E(run.RelativePath)}</code>{(run.Local ? " <strong class=\"warn\">(a local run, not committed)</strong>" : "")} (<a href=\"../{Html.E(DataPath(run))}\">download JSON</a>) · GPU {Html.E(run.GpuName)} · suite <code>{Html.E(m.Suite)}</code> · role <strong>{Html.E(run.Role.Word())}</strong>{(m.Role is null ? " (from the suite name)" : "")} · commit <code>{Html.E(m.HarnessCommit)}</code>{(m.HarnessDirty ? " <span class=\"fail\">(dirty working tree)</span>" : "")}"
             + (previous is null || !ComparePages.Comparable(previous, run) ? "" : $" · <a href=\"../{Html.E(ComparePages.PairPage(previous, run))}\">compare with the previous run ({Html.E(previous.Label)})</a>") + "</p>\n";
         page.Sections.Add(new SiteSection("verification", "Verification", Verification(run)));
         page.Sections.Add(new SiteSection("provenance", "Provenance (manifest)", Manifest(run)));
@@ -36,22 +38,43 @@ public static class RunPage
     /// <summary>Where a file beside the result is offered, relative to the site root.</summary>
     public static string SidecarPath(SiteRun run, string name) => $"data/runs/{Html.Slug((Path.GetDirectoryName(run.RelativePath) ?? "").Replace('/', '_').Replace('\\', '_'))}/{Html.Slug(name)}";
 
+    /// <summary>
+    /// True for a peer training record (PyTorch Geometric): timed as it is, never verified by this harness, so neither its
+    /// missing verification nor its failure to run (e.g. out of memory) is one of ours.
+    /// </summary>
+    public static bool IsPeer(TrainingRecord t) => t.Uses(TrainingBackend.Pyg);
+
+    /// <summary>Our failures in a run: kernel cases that failed (<see cref="CaseRecord.Failed"/>: not floors, not peers) and our training records not verified or with an error.</summary>
+    public static int Failures(SiteRun run) => run.Result.Cases.Count(c => c.Failed && !c.Peer) + run.Training.Count(t => !IsPeer(t) && (!t.Verified || t.Error is not null));
+
     private static string Verification(SiteRun run)
     {
         var cases = run.Result.Cases;
-        var failed = cases.Where(c => c.Failed).ToList();
-        var diagnostic = cases.Count(c => c.Diagnostic == true && !c.Failed);
-        var tFailed = run.Training.Where(t => !t.Verified || t.Error is not null).ToList();
+        var peerCases = cases.Where(c => c.Peer).ToList();
+        var ours = cases.Where(c => !c.Peer).ToList();
+        var failed = ours.Where(c => c.Failed).ToList();
+        var diagnostic = ours.Count(c => c.Diagnostic == true && !c.Failed);
+        var training = run.Training.Where(t => !IsPeer(t)).ToList();
+        var peers = run.Training.Where(IsPeer).ToList();
+        var tFailed = training.Where(t => !t.Verified || t.Error is not null).ToList();
         var sb = new StringBuilder();
-        sb.Append($"<p class=\"{(failed.Count + tFailed.Count == 0 ? "ok" : "fail")}\">{Html.Count(cases.Count - failed.Count - diagnostic)} of {Html.Count(cases.Count - diagnostic)} kernel case(s) verified before timing");
+        sb.Append($"<p class=\"{(failed.Count + tFailed.Count == 0 ? "ok" : "fail")}\">{Html.Count(ours.Count - failed.Count - diagnostic)} of {Html.Count(ours.Count - diagnostic)} kernel case(s) verified before timing");
         if (diagnostic > 0)
             sb.Append($" (and {Html.Count(diagnostic)} {Html.E(KernelNames.FloorLabel)} case(s), timed but never verified: lower bounds, not results)");
-        if (run.Training.Count > 0)
-            sb.Append($"; {Html.Count(run.Training.Count - tFailed.Count)} of {Html.Count(run.Training.Count)} training record(s) verified");
+        if (training.Count > 0)
+            sb.Append($"; {Html.Count(training.Count - tFailed.Count)} of {Html.Count(training.Count)} training record(s) verified");
         sb.Append(".</p>\n");
         if (failed.Count + tFailed.Count > 0)
             sb.Append("<ul class=\"fail\">").Append(string.Concat(failed.Select(c => $"<li>{Html.E(c.Id)}: {Html.E(c.Error ?? "not verified")}</li>")))
               .Append(string.Concat(tFailed.Select(t => $"<li>{Html.E(t.Id)}: {Html.E(t.Error ?? "not verified")}</li>"))).Append("</ul>\n");
+        if (peers.Count + peerCases.Count > 0)
+        {
+            var peerFailed = peers.Where(t => t.Error is not null).Select(t => (t.Id, t.Error!)).Concat(peerCases.Where(c => c.Error is not null).Select(c => (c.Id, c.Error!))).ToList();
+            sb.Append($"<p class=\"note\">Peer records (PyTorch Geometric, the released MaxK-GNN code): timed as they are, never verified by this harness: "
+                + $"{Html.Count(peers.Count + peerCases.Count - peerFailed.Count)} timed, {Html.Count(peerFailed.Count)} failed to run (peer failures, not verification failures).</p>\n");
+            if (peerFailed.Count > 0)
+                sb.Append("<ul class=\"note\">").Append(string.Concat(peerFailed.Select(f => $"<li>{Html.E(f.Item1)}: peer failed to run: {Html.E(Short(f.Item2))}</li>"))).Append("</ul>\n");
+        }
         var maxErr = cases.Where(c => c.Verified).Select(c => c.VerificationRelativeError).DefaultIfEmpty(0).Max();
         sb.Append($"<p>Largest relative error of a verified case: {Html.E(maxErr.ToString("0.###e0", CultureInfo.InvariantCulture))}.</p>\n");
         if (run.SidecarFiles.Count > 0)
@@ -62,6 +85,14 @@ public static class RunPage
             sb.Append("</ul>\n");
         }
         return sb.ToString();
+    }
+
+    /// <summary>The first sentence of an error (up to 200 characters): a peer's out-of-memory message runs to a paragraph.</summary>
+    private static string Short(string error)
+    {
+        var dot = error.IndexOf(". ", StringComparison.Ordinal);
+        var text = dot > 0 ? error[..(dot + 1)] : error;
+        return text.Length <= 200 ? text : text[..199] + "…";
     }
 
     /// <summary>" — 323 tests: 323 passed, 0 failed, 0 skipped" for an xUnit XML report, "" for anything else.</summary>
@@ -130,7 +161,7 @@ public static class RunPage
             table.Add(SiteCell.T(t.Id), SiteCell.T(t.DatasetLabel ?? t.Dataset), SiteCell.T(t.Model), SiteCell.T(t.Nonlinearity),
                 new SiteCell(t.K?.ToString(CultureInfo.InvariantCulture) ?? "—", t.K), SiteCell.T(t.Backend), SiteCell.T(t.Implementation), SiteCell.T(t.Device),
                 SiteCell.Num(t.EpochMsMedian, 2), SiteCell.Speedup(t.Speedup), SiteCell.T(t.SpeedupBaseline ?? ""), SiteCell.T(t.Metric), SiteCell.Pct(t.TestAccuracy),
-                new SiteCell(t.Verified ? "yes" : "NO", t.Verified, CssClass: t.Verified ? "ok" : "fail"), SiteCell.T(t.VerificationReference ?? ""),
+                TrainingPage.VerifiedCell(t), SiteCell.T(t.VerificationReference ?? ""),
                 SiteCell.Num(t.VerificationRelativeError, 8), SiteCell.T(t.Config ?? ""), SiteCell.T(t.Error ?? ""));
         }
         return table;
