@@ -77,6 +77,26 @@ public class ReleasedPeerTests
     }
 
     [Fact]
+    public void AnExportedTreeInsideAnotherRepositoryReportsItsCommitFileNotTheEnclosingRepositorysCommit()
+    {
+        using var dir = new ScratchFolder();
+        // An enclosing repository with a commit of its own (what git would wrongly report for the exported tree).
+        string[][] commands = [["init", "-q", dir.Path], ["-C", dir.Path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "enclosing"]];
+        foreach (var args in commands)
+        {
+            using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", args) { UseShellExecute = false })!;
+            git.WaitForExit();
+            Assert.Equal(0, git.ExitCode);
+        }
+        var tree = Path.Combine(dir.Path, "peers", "released");
+        Directory.CreateDirectory(Path.Combine(tree, "kernels"));
+        foreach (var u in ReleasedSource.Units)
+            File.WriteAllText(Path.Combine(tree, "kernels", u), "// " + u);
+        File.WriteAllText(Path.Combine(tree, "COMMIT"), ReleasedSource.PinnedCommit + "\n");
+        Assert.Equal(ReleasedSource.PinnedCommit, ReleasedSource.Open(tree).Commit);
+    }
+
+    [Fact]
     public void OpenRefusesAFolderWithoutTheKernelSourcesAndTheHashFollowsTheSources()
     {
         using var dir = new ScratchFolder();

@@ -31,12 +31,20 @@ public sealed record ReleasedSource(string Directory, string Commit)
         return new ReleasedSource(full, CommitOf(full));
     }
 
-    /// <summary>The checkout's commit: <c>git rev-parse HEAD</c>, else a COMMIT file beside kernels/, else "unknown".</summary>
+    /// <summary>
+    /// The checkout's commit: <c>git rev-parse HEAD</c> when the folder is itself a git checkout (has its own .git), else a
+    /// COMMIT file beside kernels/ (an exported tree), else "unknown". Git is not asked in a folder without its own .git:
+    /// it would answer with the commit of whatever repository encloses the folder (seen on the H200, 2026-12-06: an
+    /// exported tree inside this repository's checkout recorded this repository's commit).
+    /// </summary>
     public static string CommitOf(string directory)
     {
-        var (exit, stdout) = Git(directory, ["rev-parse", "HEAD"], TimeSpan.FromSeconds(20));
-        if (exit == 0 && stdout.Trim().Length == 40)
-            return stdout.Trim();
+        if (System.IO.Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git")))
+        {
+            var (exit, stdout) = Git(directory, ["rev-parse", "HEAD"], TimeSpan.FromSeconds(20));
+            if (exit == 0 && stdout.Trim().Length == 40)
+                return stdout.Trim();
+        }
         var file = Path.Combine(directory, "COMMIT");
         return File.Exists(file) && File.ReadAllText(file).Trim() is { Length: > 0 } c ? c : "unknown";
     }
