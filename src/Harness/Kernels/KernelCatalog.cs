@@ -26,6 +26,7 @@ public static class KernelCatalog
         new MaxKForwardFloorKernel(),
         new MaxKBackwardFloorKernel(),
         new MaxKBackwardScatterKernel(),
+        new GnnAdvisorSpmmBestKernel(),
         new ReleasedForwardKernel(),
         new ReleasedBackwardKernel(),
         new ReleasedCuSparseKernel(),

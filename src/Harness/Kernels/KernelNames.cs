@@ -19,9 +19,9 @@ public static class KernelNames
     /// <summary>
     /// The GNNAdvisor-style SpMM at the best (ngs, wpb) of a small sweep timed at set-up (its <c>config</c> names the
     /// choice); <see cref="GnnAdvisorSpmm"/> is the same kernel with its own decider. Headline "vs GNNAdvisor" ratios use
-    /// this one where a run has it. No descriptor yet: the sweep's records are read by the analysis and the site.
+    /// this one where a run has it (<see cref="GnnAdvisorSpmmBestKernel"/>).
     /// </summary>
-    public const string GnnAdvisorSpmmBest = "gnnadvisor_spmm_best";
+    public const string GnnAdvisorSpmmBest = GnnAdvisorSpmmBestKernel.Name;
 
     /// <summary>cuSPARSE SpMM with its default algorithm, the released MaxK-GNN code's baseline (its peer records, <see cref="ReleasedCuSparseKernel"/>).</summary>
     public const string CuSparseSpmmDefault = ReleasedCuSparseKernel.Name;

@@ -29,8 +29,9 @@ public class KernelBenchmarkTests
     public void ThePlanRunsTheBaselineFirstAndAddsAWidthKReferencePerK()
     {
         var plan = KernelTestData.GpuPlan(Options, "tiny-rmat");
-        Assert.Equal(4 + (6 * 3), plan.Count);
+        Assert.Equal(5 + (6 * 3), plan.Count);
         Assert.Equal(KernelNames.CuSparseSpmmAlg2, plan[0].Kernel);
+        Assert.Equal("gnnadvisor_spmm_best_maxk_native_fp32_dim256_tiny-rmat", plan[4].Id);
         Assert.Equal(["cusparse_spmm_alg2_cusparse_fp32_dim256_tiny-rmat", "cusparse_spmm_alg3_cusparse_fp32_dim256_tiny-rmat", "gnnadvisor_spmm_maxk_native_fp32_dim256_tiny-rmat"],
             plan.Take(3).Select(c => c.Id));
         Assert.Equal("device_copy_cuda_runtime_fp32_dim256_tiny-rmat", plan[3].Id);

@@ -15,7 +15,7 @@ public class KernelCatalogTests
         Assert.Equal([KernelNames.DenseSpmm, KernelNames.MaxKSelect, KernelNames.MaxKForward, KernelNames.MaxKBackward], KernelCatalog.Ids(ComputeDevice.Cpu));
         Assert.Equal(
             [KernelNames.MaxKSelect, KernelNames.MaxKForward, KernelNames.MaxKBackward, KernelNames.CuSparseSpmmAlg2, KernelNames.CuSparseSpmmAlg3,
-             KernelNames.GnnAdvisorSpmm, KernelNames.DeviceCopy, KernelNames.MaxKForwardFloor, KernelNames.MaxKBackwardFloor],
+             KernelNames.GnnAdvisorSpmm, KernelNames.DeviceCopy, KernelNames.MaxKForwardFloor, KernelNames.MaxKBackwardFloor, KernelNames.GnnAdvisorSpmmBest],
             KernelCatalog.Ids(ComputeDevice.Cuda));
         Assert.Equal([KernelNames.MaxKForwardFloor, KernelNames.MaxKBackwardFloor], KernelNames.Diagnostic);
         Assert.Null(KernelCatalog.Find("no_such_kernel"));
@@ -78,7 +78,7 @@ public class KernelCatalogTests
         var expected = options.Graphs.SelectMany(g => KernelCatalog.Plan(ComputeDevice.Cuda, new KernelPlanRequest(g, 128, options.Ks, 42))).ToList();
         Assert.Equal(expected, cases.Select(c => c.Case));
         Assert.All(cases, c => Assert.Equal((20, 5, 128), (c.Runs, c.Warmup, c.SectionDim)));
-        Assert.Equal(2 * (4 + (6 * 2)), cases.Count);
+        Assert.Equal(2 * (5 + (6 * 2)), cases.Count);
         Assert.Equal(suite.Sha256, BuiltInSuites.Kernels(options).Sha256);
         Assert.NotEqual(suite.Sha256, BuiltInSuites.Kernels(options with { Runs = 21 }).Sha256);
         Assert.Single(SuiteExpander.Expand(suite, "no GPU").Skipped);

@@ -118,9 +118,9 @@ public class SuiteFileReaderTests
         Assert.Contains(training, t => t.Id == "train/rmat-reddit/sage/relu/pyg/h256-l3/seed97");
         Assert.Contains(plan.Skipped, s => s.What.Contains("cpu-training", StringComparison.Ordinal));
         var kernels = plan.Cases.OfType<KernelSuiteCase>().Where(c => c.Device == ComputeDevice.Cuda).ToList();
-        // Per Reddit-sized graph: ALG2, ALG3, GNNAdvisor, device copy, and per k select/forward/backward, their two floors and ALG3
+        // Per Reddit-sized graph: ALG2, ALG3, GNNAdvisor (own decider and best of its sweep), device copy, and per k select/forward/backward, their two floors and ALG3
         // at width k; per real graph (dataset:cora, dataset:citeseer): ALG2, ALG3, GNNAdvisor, and per k select/forward/backward and ALG3 at width k.
-        Assert.Equal((2 * (4 + (6 * 3))) + (2 * (3 + (4 * 3))), kernels.Count);
+        Assert.Equal((2 * (5 + (6 * 3))) + (2 * (3 + (4 * 3))), kernels.Count);
         Assert.Equal(2 * 2 * 3, kernels.Count(c => KernelNames.IsDiagnostic(c.Case.Kernel)));
     }
 
