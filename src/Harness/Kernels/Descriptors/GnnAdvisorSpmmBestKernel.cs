@@ -47,12 +47,7 @@ public sealed class GnnAdvisorSpmmBestKernel : KernelDescriptor
         var decider = GnnAdvisorConfig.Decide(n, s.Graph.EdgeCount, c.Dim);
         var sweep = s.PerGraph($"gnnadvisor-sweep:d{c.Dim}", _ => Sweep(s, c.Dim, decider, dx, dy));
         using var spmm = new GnnAdvisorSpmm(s.Csr, c.Dim, sweep.Best);
-        dy.FillBytes(0xFF);
-        spmm.Run(dx, dy);
-        CudaRuntime.Synchronize();
-        var check = GpuChecks.CheckRows(dy.ToArray<float>(), c.Dim, DenseSpmmKernel.SampledReference(s.Graph, x, c.Dim, s.OutSample.Rows),
-            DenseSpmmKernel.SampledReferenceName, s.OutSample, Tolerance);
-        var samples = context.TimeIfVerified(check, () => spmm.Run(dx, dy));
+        var (check, samples) = GnnAdvisorSpmmKernel.CheckThenTime(spmm, x, dx, dy, c, context, Tolerance);
         return new CaseOutcome(check, samples, ByteModel.Spmm(n, s.Graph.EdgeCount, c.Dim), Config:
             $"best of the (ngs, wpb) sweep: ngs {sweep.Best.Ngs}, wpb {sweep.Best.Wpb}, dw {sweep.Best.Dw}; decider (input layer): ngs {decider.Ngs}, wpb {decider.Wpb}, dw {decider.Dw}; "
             + $"trial medians (CUDA events, warm L2, ms): {sweep.Trials}; weighted; no reordering");
